@@ -1,0 +1,224 @@
+"""One parse per page: characters, text lines and ruled tables, shared by every extractor."""
+
+from __future__ import annotations
+
+import bisect
+import statistics
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+
+from extractors.table import Table, find_ruled_tables
+from schemas.records import BBox
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text on one baseline, cut where a wide gap separates columns."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segments)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segments)
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+
+@dataclass(slots=True)
+class PageLayout:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[Char]
+    tables: list[Table]
+    lines: list[TextLine]  # text outside the ruled tables, top to bottom
+    image_boxes: list[BBox] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return any(c.text.strip() for c in self.chars)
+
+
+def _to_char(c: dict) -> Char:
+    return Char(
+        text=c["text"],
+        x0=float(c["x0"]),
+        x1=float(c["x1"]),
+        top=float(c["top"]),
+        bottom=float(c["bottom"]),
+        size=float(c.get("size") or (c["bottom"] - c["top"])),
+        bold="bold" in str(c.get("fontname", "")).lower(),
+    )
+
+
+def group_lines(chars: Sequence[Char], *, column_gap: float | None = None) -> list[TextLine]:
+    """Cluster characters into baselines, then cut each baseline into segments.
+
+    Spaces are inferred from gaps as well as taken from space characters, because Word
+    and other producers often position words without emitting a space.
+    """
+    visible = sorted((c for c in chars if c.text.strip() or c.text == " "), key=lambda c: (c.top, c.x0))
+    rows: list[list[Char]] = []
+    for ch in visible:
+        if rows:
+            ref = rows[-1]
+            ref_mid = statistics.fmean((r.top + r.bottom) / 2 for r in ref[-4:])
+            if abs((ch.top + ch.bottom) / 2 - ref_mid) <= max(ch.size, 4.0) * 0.45:
+                ref.append(ch)
+                continue
+        rows.append([ch])
+    lines: list[TextLine] = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        segs = _segments(row, column_gap)
+        if segs:
+            lines.append(TextLine(tuple(segs)))
+    lines.sort(key=lambda l: (round(l.top, 1), l.x0))
+    return lines
+
+
+def _segments(row: Sequence[Char], column_gap: float | None) -> list[Segment]:
+    out: list[Segment] = []
+    buf: list[Char] = []
+    prev: Char | None = None
+    size = statistics.median(c.size for c in row) if row else 10.0
+    gap_limit = column_gap if column_gap is not None else max(3.0 * size, 18.0)
+
+    def flush() -> None:
+        glyphs = [c for c in buf if c.text.strip()]
+        if glyphs:
+            text = _assemble(buf)
+            out.append(
+                Segment(
+                    text=text,
+                    x0=glyphs[0].x0,
+                    x1=glyphs[-1].x1,
+                    top=min(c.top for c in glyphs),
+                    bottom=max(c.bottom for c in glyphs),
+                    size=statistics.median(c.size for c in glyphs),
+                    bold=sum(c.bold for c in glyphs) * 2 > len(glyphs),
+                )
+            )
+        buf.clear()
+
+    for ch in row:
+        if prev is not None and ch.text.strip() and prev.text.strip() and ch.x0 - prev.x1 > gap_limit:
+            flush()
+        if ch.text.strip() or buf:
+            buf.append(ch)
+        if ch.text.strip():
+            prev = ch
+    flush()
+    return out
+
+
+def _assemble(chars: Sequence[Char]) -> str:
+    parts: list[str] = []
+    prev: Char | None = None
+    for ch in chars:
+        if not ch.text.strip():
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            continue
+        if prev is not None and parts and parts[-1] != " " and ch.x0 - prev.x1 > 0.2 * min(ch.size, prev.size):
+            parts.append(" ")
+        parts.append(ch.text)
+        prev = ch
+    return "".join(parts).strip()
+
+
+class CharIndex:
+    """Characters sorted by vertical centre, for fast lookup of those inside a box."""
+
+    def __init__(self, chars: Iterable[Char]):
+        self._chars = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
+        self._mids = [(c.top + c.bottom) / 2 for c in self._chars]
+
+    def inside(self, bbox: BBox) -> list[Char]:
+        x0, top, x1, bottom = bbox
+        lo = bisect.bisect_left(self._mids, top)
+        hi = bisect.bisect_right(self._mids, bottom)
+        return [c for c in self._chars[lo:hi] if x0 <= (c.x0 + c.x1) / 2 <= x1]
+
+
+def _inside_any(c: Char, boxes: Sequence[BBox]) -> bool:
+    cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+    return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+
+def read_page(page: pdfplumber.page.Page) -> PageLayout:
+    chars = [_to_char(c) for c in page.chars if c.get("upright", True)]
+    index = CharIndex(chars)
+    tables = find_ruled_tables(page, index, page.page_number)
+    boxes = [t.bbox for t in tables]
+    outside = [c for c in chars if not _inside_any(c, boxes)]
+    images = [
+        (float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in page.images
+    ]
+    return PageLayout(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        chars=chars,
+        tables=tables,
+        lines=group_lines(outside),
+        image_boxes=images,
+    )
+
+
+def read_pages(path: str | Path) -> Iterator[PageLayout]:
+    """Yield each page's layout once; pdfplumber's per-page caches are freed as we go."""
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            try:
+                yield read_page(page)
+            finally:
+                page.close()
+
+
+def page_count(path: str | Path) -> int:
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)

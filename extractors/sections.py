@@ -1,0 +1,130 @@
+"""What a table or a title line is, decided by its content (never by page number)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from extractors.table import Cell, Table
+from schemas.errors import ParseError
+from schemas.periods import parse_period
+from schemas.text import fold
+
+TableKind = Literal["pk_targets", "rhk", "period", "budget", "skp_header", "behaviours", "unknown"]
+
+# Title lines that open a section. Order matters: the longer title first.
+SECTION_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^lampiran\b.*\bsasaran kinerja pegawai\b"), "skp_lampiran"),
+    (re.compile(r"^sasaran kinerja pegawai\b"), "skp"),
+    (re.compile(r"^rincian target kinerja\b"), "pk_rincian"),
+    (re.compile(r"^(?:perjanjian kinerja|penetapan kinerja)\b"), "pk_statement"),
+)
+BEHAVIOUR_TITLE = re.compile(r"^perilaku kerja\b")
+NUMBERING_CELL = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def section_of_title(text: str) -> str | None:
+    folded = fold(text)
+    for pattern, section in SECTION_TITLES:
+        if pattern.search(folded):
+            return section
+    return None
+
+
+def is_period_label(text: str) -> bool:
+    if not text or len(text) > 24:
+        return False
+    try:
+        parse_period(text)
+    except ParseError:
+        return False
+    return True
+
+
+@dataclass
+class Roles:
+    """Which grid columns hold what, read from a table's header rows."""
+
+    kind: TableKind
+    header_rows: int
+    columns: list[str]  # role per grid column ('' when unknown)
+    periods: dict[int, str] = field(default_factory=dict)  # grid column -> printed period label
+
+
+def _header_text(table: Table, rows: int, col: int) -> str:
+    parts: list[str] = []
+    for r in range(rows):
+        cell = table.grid[r][col]
+        if cell is not None and cell.text and cell.text not in parts:
+            parts.append(cell.text)
+    return fold(" ".join(parts))
+
+
+def _is_numbering_row(cells: list[Cell]) -> bool:
+    texts = [c.text for c in cells if c.text]
+    return len(texts) >= 2 and all(NUMBERING_CELL.match(t) for t in texts)
+
+
+def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Roles:
+    n = len(table.grid)
+    for r in range(min(n, 4)):
+        row_texts = [fold(t) for t in table.row_texts(r)]
+        joined = " | ".join(row_texts)
+        periods = {c: cell.text for c, cell in enumerate(table.grid[r]) if cell is not None and cell.colspan == 1 and is_period_label(cell.text)}
+        if len(periods) >= 3:
+            header_rows = r + 1
+            columns = [_column_role(_header_text(table, header_rows, c), "period") if c not in periods else "period" for c in range(table.n_cols)]
+            return Roles("period", header_rows, columns, periods)
+        if "pegawai yang dinilai" in joined and "pejabat penilai" in joined:
+            return Roles("skp_header", r + 1, [""] * table.n_cols)
+        if "rencana hasil kerja" in joined and "indikator" in joined:
+            return _roles_with_header(table, "rhk", r + 1)
+        if "indikator" in joined and "target" in joined:
+            return _roles_with_header(table, "pk_targets", r + 1)
+        if ("anggaran" in joined or "pagu" in joined) and ("program" in joined or "kegiatan" in joined):
+            return _roles_with_header(table, "budget", r + 1)
+        if BEHAVIOUR_TITLE.search(joined) or "berorientasi pelayanan" in joined:
+            return Roles("behaviours", r + 1 if BEHAVIOUR_TITLE.search(joined) else r, [""] * table.n_cols)
+    if after_behaviour_title:
+        return Roles("behaviours", 0, [""] * table.n_cols)
+    return Roles("unknown", 0, [""] * table.n_cols)
+
+
+def _roles_with_header(table: Table, kind: TableKind, header_rows: int) -> Roles:
+    columns = [_column_role(_header_text(table, header_rows, c), kind) for c in range(table.n_cols)]
+    # A numbering row '(1) (2) (3)' right under the header belongs to the header.
+    while header_rows < len(table.grid) and _is_numbering_row(table.row_cells(header_rows)):
+        header_rows += 1
+    return Roles(kind, header_rows, columns)
+
+
+def _column_role(header: str, kind: str) -> str:
+    if header in {"no", "no.", "nomor", "no urut"}:
+        return "no"
+    if "rencana hasil kerja" in header:
+        return "objective"
+    if "perspektif" in header:
+        return "perspective"
+    if "anggaran" in header or "pagu" in header or header.startswith("jumlah"):
+        return "amount"
+    if "indikator" in header or header in {"iku", "iki"}:
+        return "indicator"
+    if "target" in header:
+        return "target"
+    if "sasaran" in header or "tujuan" in header:
+        return "objective"
+    if "program" in header or "kegiatan" in header:
+        return "label"
+    if header.startswith("kode"):
+        return "code"
+    if header in {"ket", "keterangan", "satuan"}:
+        return header
+    return ""
+
+
+def same_columns(a: Table, b: Table, tolerance: float = 3.0) -> bool:
+    """Is table b the continuation of table a on the next page (the same column grid)?"""
+    if a.n_cols != b.n_cols:
+        return False
+    return all(abs(x - y) <= tolerance for x, y in zip(a.col_edges, b.col_edges))

@@ -1,0 +1,113 @@
+"""Ruled tables: cells from ruling lines, spans from cell geometry, text per cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from schemas.records import BBox
+from schemas.text import join_wrapped
+
+if TYPE_CHECKING:
+    import pdfplumber
+
+    from extractors.page import CharIndex
+
+# Settings passed to pdfplumber's table finder; documented in the README's settings table.
+RULED_TABLE_SETTINGS: dict = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+EDGE_TOLERANCE = 1.5  # points: cell edges closer than this are the same grid line
+
+
+@dataclass(eq=False, slots=True)
+class Cell:
+    text: str
+    lines: tuple[str, ...]
+    bbox: BBox
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(eq=False, slots=True)
+class Table:
+    page: int
+    bbox: BBox
+    col_edges: list[float]
+    row_edges: list[float]
+    grid: list[list[Cell | None]]  # every slot of a merged cell points at the same Cell
+    continued_from: Table | None = field(default=None, repr=False)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.col_edges) - 1
+
+    def row_cells(self, r: int) -> list[Cell]:
+        """The distinct cells of grid row r, left to right (a span counts once)."""
+        seen: list[Cell] = []
+        for cell in self.grid[r]:
+            if cell is not None and all(cell is not s for s in seen):
+                seen.append(cell)
+        return seen
+
+    def row_texts(self, r: int) -> list[str]:
+        return [c.text for c in self.row_cells(r)]
+
+
+def _cluster(values: list[float]) -> list[float]:
+    edges: list[float] = []
+    for v in sorted(values):
+        if edges and v - edges[-1] <= EDGE_TOLERANCE:
+            continue
+        edges.append(v)
+    return edges
+
+
+def _index(edges: list[float], v: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def cell_text(index: CharIndex, bbox: BBox) -> tuple[str, tuple[str, ...]]:
+    from extractors.page import group_lines
+
+    lines = tuple(l.text for l in group_lines(index.inside(bbox), column_gap=1e9))
+    return join_wrapped(lines), lines
+
+
+def build_table(page_no: int, cell_boxes: list[BBox], index: CharIndex) -> Table | None:
+    if not cell_boxes:
+        return None
+    xs = _cluster([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
+    ys = _cluster([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    grid: list[list[Cell | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+    for box in sorted(cell_boxes, key=lambda b: (b[1], b[0])):
+        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
+        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        text, lines = cell_text(index, box)
+        cell = Cell(text=text, lines=lines, bbox=box, row=r0, col=c0, rowspan=r1 - r0, colspan=c1 - c0)
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                grid[r][c] = cell
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    return Table(page=page_no, bbox=bbox, col_edges=xs, row_edges=ys, grid=grid)
+
+
+def find_ruled_tables(page: pdfplumber.page.Page, index: CharIndex, page_no: int) -> list[Table]:
+    tables: list[Table] = []
+    for found in page.find_tables(RULED_TABLE_SETTINGS):
+        boxes = [tuple(map(float, c)) for c in found.cells]
+        table = build_table(page_no, boxes, index)  # type: ignore[arg-type]
+        if table is not None and any(c is not None and c.text for row in table.grid for c in row):
+            tables.append(table)
+    tables.sort(key=lambda t: t.bbox[1])
+    return tables

@@ -1,0 +1,230 @@
+"""Rows of the classified tables -> raw records (strings as printed, page and bbox)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from extractors.sections import NUMBERING_CELL, Roles, _is_numbering_row
+from extractors.table import Cell, Table
+from schemas.codes import IKU_CODE_RE, find_iku_code
+from schemas.records import BBox, RawRecord
+from schemas.text import fold, squash
+
+GROUP_ROW = re.compile(r"^[A-Z]\.\s+\S")  # 'A. UTAMA', 'B. TAMBAHAN'
+ROW_NO = re.compile(r"^\d{1,3}\.?$")
+
+
+@dataclass
+class Context:
+    """What a table carries over a page break: the merged objective cell, the roles."""
+
+    roles: Roles | None = None
+    objective_no: str | None = None
+    objective: str | None = None
+    last_table: Table | None = None
+    extra: dict[str, str | None] = field(default_factory=dict)
+
+
+def _union(cells: list[Cell]) -> BBox | None:
+    if not cells:
+        return None
+    return (
+        min(c.bbox[0] for c in cells),
+        min(c.bbox[1] for c in cells),
+        max(c.bbox[2] for c in cells),
+        max(c.bbox[3] for c in cells),
+    )
+
+
+def _cells_with_role(table: Table, r: int, roles: Roles, role: str) -> list[Cell]:
+    out: list[Cell] = []
+    for c, name in enumerate(roles.columns):
+        cell = table.grid[r][c] if c < len(table.grid[r]) else None
+        if name == role and cell is not None and all(cell is not o for o in out):
+            out.append(cell)
+    return out
+
+
+def _text(cells: list[Cell]) -> str:
+    return squash(" ".join(c.text for c in cells if c.text))
+
+
+def split_code(cells: list[Cell]) -> tuple[str | None, str]:
+    """Indicator cells -> (IKU code, indicator text); the code may be its own cell or a prefix."""
+    code: str | None = None
+    rest: list[str] = []
+    for cell in cells:
+        if code is None and IKU_CODE_RE.fullmatch(cell.text.strip()):
+            code = cell.text.strip()
+        elif cell.text:
+            rest.append(cell.text)
+    text = squash(" ".join(rest))
+    if code is None:
+        found = find_iku_code(text)
+        if found:
+            code = found
+            text = squash(text[len(found) :])
+    return code, text
+
+
+def _body_rows(table: Table, roles: Roles) -> Iterator[int]:
+    for r in range(roles.header_rows, len(table.grid)):
+        cells = table.row_cells(r)
+        if not cells or _is_numbering_row(cells):
+            continue
+        yield r
+
+
+def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
+    """PK table (Sasaran / Indikator / Target) and SKP RHK table rows."""
+    kind = "pk_target" if roles.kind == "pk_targets" else "skp_target"
+    for r in _body_rows(table, roles):
+        cells = table.row_cells(r)
+        if len(cells) == 1 and GROUP_ROW.match(cells[0].text):
+            ctx.extra["category"] = cells[0].text
+            continue
+        no_cells = _cells_with_role(table, r, roles, "no")
+        obj_cells = _cells_with_role(table, r, roles, "objective")
+        ind_cells = _cells_with_role(table, r, roles, "indicator")
+        tgt_cells = _cells_with_role(table, r, roles, "target")
+        if no_cells and _text(no_cells):
+            ctx.objective_no = _text(no_cells)
+        if obj_cells and _text(obj_cells):
+            ctx.objective = _text(obj_cells)
+        code, indicator = split_code(ind_cells)
+        target = _text(tgt_cells)
+        if not indicator and not target:
+            continue
+        fields: dict[str, str | None] = {
+            "objective_no": ctx.objective_no,
+            "objective": ctx.objective,
+            "indicator_code": code,
+            "indicator": indicator,
+            "target": target,
+        }
+        if kind == "skp_target":
+            fields["perspective"] = _text(_cells_with_role(table, r, roles, "perspective")) or None
+            fields["category"] = ctx.extra.get("category")
+        yield RawRecord(kind=kind, section=section, page=table.page, bbox=_union(cells), fields=fields)
+
+
+def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
+    """Rincian Target Kinerja / Lampiran SKP: one record per indicator and period cell."""
+    period_cols = sorted(roles.periods)
+    first_period = period_cols[0]
+    for r in _body_rows(table, roles):
+        cells = table.row_cells(r)
+        row = table.grid[r]
+        period_cells = [row[c] for c in period_cols]
+        label_cells = [c for c in cells if c.col < first_period]
+        no_cells = _cells_with_role(table, r, roles, "no")
+        no_text = _text(no_cells)
+        rest = [c for c in label_cells if all(c is not n for n in no_cells)]
+        if not any(p is not None and p.col >= first_period and p.text for p in period_cells):
+            # An objective row: its number and title, the title often spanning the periods.
+            if rest and _text(rest):
+                ctx.objective_no = no_text or None
+                ctx.objective = _text(rest)
+            continue
+        code, indicator = split_code(rest)
+        row_key = f"{table.page}:{r}"
+        for c, cell in zip(period_cols, period_cells):
+            yield RawRecord(
+                kind="period_target",
+                section=section,
+                page=table.page,
+                bbox=cell.bbox if cell is not None else None,
+                fields={
+                    "row_key": row_key,
+                    "row_no": no_text if ROW_NO.match(no_text or "") else None,
+                    "objective_no": ctx.objective_no,
+                    "objective": ctx.objective,
+                    "indicator_code": code,
+                    "indicator": indicator,
+                    "period_label": roles.periods[c],
+                    "target": cell.text if cell is not None else "",
+                },
+            )
+
+
+TOTAL_LABEL = re.compile(r"^(jumlah|total)\b")
+
+
+def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
+    for r in _body_rows(table, roles):
+        cells = table.row_cells(r)
+        amount_cells = _cells_with_role(table, r, roles, "amount")
+        label_cells = [
+            c for c in cells if all(c is not a for a in amount_cells) and roles.columns[c.col] not in {"ket", "keterangan", "satuan"}
+        ]
+        amount = _text(amount_cells)
+        label = _text(label_cells)
+        if not label:
+            continue
+        no: str | None = None
+        if label_cells and (NUMBERING_CELL.match(label_cells[0].text) or re.fullmatch(r"[a-z][.)]?|\d{1,2}\.", label_cells[0].text)):
+            no = label_cells[0].text
+            label = _text(label_cells[1:])
+        kind = "budget_total" if TOTAL_LABEL.match(fold(label)) and not no else "budget_line"
+        yield RawRecord(
+            kind=kind,
+            section=section,
+            page=table.page,
+            bbox=_union(cells),
+            fields={"no": no, "label": label, "amount": amount or None},
+        )
+
+
+SKP_LABELS: dict[str, str] = {
+    "nama": "name",
+    "nip": "nip",
+    "pangkat": "rank",
+    "pangkat/gol. ruang": "rank",
+    "pangkat/gol ruang": "rank",
+    "pangkat/ gol. ruang": "rank",
+    "pangkat / gol. ruang": "rank",
+    "golongan": "rank",
+    "jabatan": "position",
+    "unit kerja": "unit",
+    "instansi": "agency",
+}
+
+
+def _skp_label(text: str) -> str | None:
+    folded = fold(text)
+    if folded in SKP_LABELS:
+        return SKP_LABELS[folded]
+    if folded.startswith("pangkat"):
+        return "rank"
+    return None
+
+
+def skp_header(table: Table, roles: Roles, *, section: str) -> RawRecord:
+    fields: dict[str, str | None] = {}
+    for r in range(roles.header_rows, len(table.grid)):
+        cells = [c for c in table.row_cells(r) if not NUMBERING_CELL.match(c.text)]
+        side = 0
+        i = 0
+        while i < len(cells):
+            role = _skp_label(cells[i].text)
+            if role is not None:
+                value = cells[i + 1].text if i + 1 < len(cells) and _skp_label(cells[i + 1].text) is None else ""
+                prefix = "appraisee_" if side == 0 else "appraiser_"
+                fields[prefix + role] = value
+                side += 1
+                i += 2 if value or (i + 1 < len(cells) and _skp_label(cells[i + 1].text) is None) else 1
+            else:
+                i += 1
+    return RawRecord(kind="skp_header", section=section, page=table.page, bbox=table.bbox, fields=fields)
+
+
+def table_lines(table: Table, start_row: int = 0) -> Iterator[tuple[str, Cell]]:
+    """The cell lines of a table in reading order: row by row, cells left to right."""
+    for r in range(start_row, len(table.grid)):
+        for cell in table.row_cells(r):
+            if cell.row != r:
+                continue  # a cell merged from an earlier row was read there
+            for line in cell.lines:
+                yield line, cell

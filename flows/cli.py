@@ -1,0 +1,107 @@
+"""The `kinerja` command line (CONTRACT.md): `kinerja ingest PATH... [--db] [--workers] [--json]`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+# Prefect's own INFO logs would bury the run summary; users can lower this themselves.
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Indonesian performance agreements (PK, SKP) into DuckDB.")
+out = Console()
+err = Console(stderr=True)
+
+
+@app.callback()
+def main() -> None:
+    """kinerja: PK and SKP PDFs into a DuckDB warehouse with `bi` views."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files and/or folders (searched recursively for *.pdf).")],
+    db: Annotated[str | None, typer.Option("--db", help="DuckDB warehouse file [default: $KINERJA_DB or warehouse/kinerja.duckdb].")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Documents extracted at once.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
+) -> None:
+    """Load every PDF under PATH into the warehouse; each file ends loaded, duplicate or quarantined."""
+    from flows.ingest import default_db, discover_pdfs, ingest as ingest_flow
+    from prefect.task_runners import ThreadPoolTaskRunner
+    from warehouse.db import WarehouseError
+
+    try:
+        files = discover_pdfs(paths)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    db = db or default_db()
+    flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
+    progress = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
+        console=err, disable=as_json or not err.is_terminal, transient=True,
+    )
+    try:
+        with progress:
+            bar = progress.add_task("", total=len(files))
+            summary = flow(
+                paths=[str(f) for f in files],
+                db=db,
+                workers=workers,
+                on_file=lambda o: progress.update(bar, advance=1, description=Path(o.file).name[:40]),
+            )
+    except WarehouseError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(summary.as_json(), ensure_ascii=False) + "\n")
+        return
+    _print_summary(summary)
+
+
+def _print_summary(summary) -> None:
+    data = summary.as_json()
+    out.print(
+        f"run {data['run_id']} into {summary.db}: {data['files']} files, "
+        f"[green]{data['loaded']} loaded[/green], {data['duplicate']} duplicate, "
+        f"[yellow]{data['quarantined']} quarantined[/yellow]"
+    )
+    quarantined = [i for i in summary.items if i.status == "quarantined"]
+    if quarantined:
+        t = Table("file", "reason", "detail", title="quarantined", title_justify="left")
+        for i in quarantined:
+            t.add_row(Path(i.file).name, i.reason or "", (i.detail or "").splitlines()[0][:100])
+        out.print(t)
+    if summary.findings:
+        t = Table("document", "check", "subject", "stated", "computed", "difference", title="reconciliation findings", title_justify="left")
+        for f in summary.findings:
+            t.add_row(f["document_id"][:12], f["check_name"], str(f["subject"]), _num(f["stated"]), _num(f["computed"]), _num(f["difference"]))
+        out.print(t)
+    else:
+        out.print("reconciliation: no mismatches")
+
+
+def _num(value) -> str:
+    if value is None:
+        return "-"
+    try:
+        from decimal import Decimal
+
+        d = Decimal(value).normalize()
+        text = f"{d:,f}"
+        return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    except Exception:
+        return str(value)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,214 @@
+"""The `ingest` Prefect flow: discover -> hash -> extract -> normalize -> load -> reconcile.
+
+One task per document does the CPU work (extract + normalize) and returns a typed
+Document; the flow process alone writes the warehouse, one transaction per document,
+because DuckDB allows a single writer.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from extractors.document import ExtractionError, extract_document
+from extractors.source import check_pdf_bytes, sha256_of
+from schemas.normalize import NormalizationError, normalize_document
+from schemas.records import Document
+from warehouse.db import open_warehouse
+from warehouse.load import finish_run, known_file, load_document, record_file, start_run
+
+DEFAULT_DB = "warehouse/kinerja.duckdb"
+
+
+def default_db() -> str:
+    return os.environ.get("KINERJA_DB") or DEFAULT_DB
+
+
+@dataclass(frozen=True)
+class Quarantine:
+    reason: str
+    detail: str
+
+
+@dataclass
+class FileOutcome:
+    file: str
+    status: str
+    reason: str | None = None
+    detail: str | None = None
+    document_id: str | None = None
+
+    def as_json(self) -> dict:
+        return {"file": self.file, "status": self.status, "reason": self.reason, "detail": self.detail, "document_id": self.document_id}
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    db: str
+    items: list[FileOutcome] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for i in self.items if i.status == status)
+
+    def as_json(self) -> dict:
+        return {
+            "run_id": self.run_id,
+            "files": len(self.items),
+            "loaded": self.count("loaded"),
+            "duplicate": self.count("duplicate"),
+            "quarantined": self.count("quarantined"),
+            "items": [i.as_json() for i in self.items],
+        }
+
+
+def discover_pdfs(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named on the command line are taken whatever their extension (they get a
+    verdict); folders are searched recursively for *.pdf, case-insensitive."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() == ".pdf"))
+        elif p.exists():
+            found.append(p)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {p}")
+    unique: dict[str, Path] = {}
+    for f in found:
+        unique.setdefault(str(f.resolve()), f)
+    return list(unique.values())
+
+
+@task(name="discover")
+def discover(paths: Sequence[str]) -> list[str]:
+    return [str(p) for p in discover_pdfs(paths)]
+
+
+@task(name="extract")
+def extract(path: str, sha256: str) -> Document | Quarantine:
+    """Extract and normalize one document; every failure becomes a quarantine reason."""
+    try:
+        check_pdf_bytes(path)
+        raw = extract_document(path, document_id=sha256, file_name=Path(path).name)
+        return normalize_document(raw)
+    except ExtractionError as exc:
+        return Quarantine(exc.reason, exc.detail)
+    except NormalizationError as exc:
+        return Quarantine("extraction_failed", str(exc))
+    except Exception as exc:  # a parser bug or a hostile file must not stop the others
+        reason = _pdf_failure_reason(exc)
+        if reason is not None:
+            return Quarantine(*reason)
+        tb = "".join(traceback.format_exception(exc)).strip()
+        return Quarantine("extraction_failed", f"{type(exc).__name__}: {exc}\n{tb}")
+
+
+def _pdf_failure_reason(exc: BaseException) -> tuple[str, str] | None:
+    name = type(exc).__name__
+    text = str(exc)
+    if "Encrypt" in name or "Password" in name or "encrypt" in text.lower() or "password" in text.lower():
+        return ("encrypted", f"the PDF is encrypted and no password was given ({name})")
+    if name in {"PDFSyntaxError", "PSEOF", "PDFNoValidXRef", "PdfminerException", "PSSyntaxError", "PDFTypeError", "PDFValueError"}:
+        return ("corrupt", f"the PDF cannot be parsed: {name}: {text}".strip())
+    return None
+
+
+def _run_id() -> str:
+    rid = flow_run.get_id()
+    return str(rid) if rid else "local"
+
+
+@flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=False)
+def ingest(
+    paths: list[str],
+    db: str | None = None,
+    workers: int = 1,
+    on_file: Callable[[FileOutcome], None] | None = None,
+) -> RunSummary:
+    db = db or default_db()
+    run_id = _run_id()
+    files = discover(paths)
+    con = open_warehouse(db)
+    summary = RunSummary(run_id=run_id, db=db)
+    try:
+        start_run(con, run_id)
+        pending: list[tuple[str, str]] = []
+        for path in files:
+            pending.append((path, sha256_of(path)))
+            if len(pending) >= max(1, workers):
+                _drain(con, run_id, summary, pending, on_file)
+        _drain(con, run_id, summary, pending, on_file)
+        finish_run(con, run_id, summary.as_json())
+        summary.findings = reconcile(con, [i.document_id for i in summary.items if i.status == "loaded" and i.document_id])
+    finally:
+        con.close()
+    return summary
+
+
+def _drain(con, run_id: str, summary: RunSummary, pending: list, on_file) -> None:
+    """Extract the pending files concurrently, then load each in its own transaction."""
+    jobs = []
+    for path, sha in pending:
+        known = known_file(con, file_path=_display_path(path), sha256=sha)
+        if known is not None:
+            _report(summary, FileOutcome(path, known["status"], known["reason"], known["detail"], known["document_id"]), on_file)
+            continue
+        loaded_id = _loaded_document(con, sha)
+        if loaded_id is not None:
+            record_file(con, run_id=run_id, file_path=_display_path(path), file_name=Path(path).name, sha256=sha, status="duplicate", detail="byte-identical to a document already loaded", document_id=loaded_id)
+            _report(summary, FileOutcome(path, "duplicate", None, "byte-identical to a document already loaded", loaded_id), on_file)
+            continue
+        jobs.append((path, sha, extract.submit(path, sha)))
+    pending.clear()
+    for path, sha, future in jobs:
+        result = future.result()
+        _report(summary, store(con, run_id, path, sha, result), on_file)
+
+
+def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) -> FileOutcome:
+    name = Path(path).name
+    shown = _display_path(path)
+    if isinstance(result, Quarantine):
+        record_file(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, status="quarantined", reason=result.reason, detail=result.detail)
+        return FileOutcome(path, "quarantined", result.reason, result.detail.splitlines()[0] if result.detail else None)
+    if _loaded_document(con, sha) is not None:  # the same bytes twice within this run
+        record_file(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, status="duplicate", detail="byte-identical to a document already loaded", document_id=sha)
+        return FileOutcome(path, "duplicate", None, "byte-identical to a document already loaded", sha)
+    load_document(con, result, run_id=run_id, file_path=shown)
+    return FileOutcome(path, "loaded", None, None, result.document_id)
+
+
+def _loaded_document(con, sha: str) -> str | None:
+    row = con.execute("SELECT document_id FROM core.documents WHERE document_id = ?", [sha]).fetchone()
+    return row[0] if row else None
+
+
+def _display_path(path: str) -> str:
+    return str(Path(path))
+
+
+def _report(summary: RunSummary, outcome: FileOutcome, on_file) -> None:
+    summary.items.append(outcome)
+    if on_file is not None:
+        on_file(outcome)
+
+
+def reconcile(con, document_ids: list[str]) -> list[dict]:
+    """The reconciliation findings (mismatches) of the documents this run loaded."""
+    if not document_ids:
+        return []
+    rows = con.execute(
+        "SELECT document_id, check_name, subject, stated, computed, difference FROM bi.reconciliation "
+        "WHERE status = 'mismatch' AND document_id IN (SELECT unnest(?)) ORDER BY document_id, check_name, subject",
+        [document_ids],
+    ).fetchall()
+    cols = ["document_id", "check_name", "subject", "stated", "computed", "difference"]
+    return [dict(zip(cols, r)) for r in rows]

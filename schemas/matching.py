@@ -1,0 +1,148 @@
+"""Match indicator texts across sections (SKP IKI -> PK IKU) despite spelling drift.
+
+Texts are tokenised with spaCy's Indonesian tokenizer (``spacy.blank("id")``) and each token
+normalised: case and accents folded, punctuation dropped, a short letter code glued to the
+number split from it ('BA 015' -> 'ba015', as 'BA015'), numbers such as '999.03' kept whole.
+
+Scoring. rapidfuzz's whole-string scorers leave too little room between a drifted spelling
+of the same indicator and a different indicator that shares all but one word. On the seed,
+'Tingkat kualitas pengelolaan SDM' scores 90.6 against '... TIK' with token_sort_ratio and
+WRatio, while the same indicator spelt 'penyelanggaraan' scores 97.3: a 6.7 point gap to put
+a threshold in. token_set_ratio is worse: a text whose words are a subset of another's scores
+100. So the score is a token alignment instead: every token of each side is paired with its
+most similar token of the other side (rapidfuzz ``fuzz.ratio`` over ``process.cdist``); a pair
+counts with its similarity when that is at least TOKEN_THRESHOLD (a typo such as
+'penyelanggaraan' is 93), otherwise 0; tokens holding digits ('ba015', '999.03') must be
+equal. The score is the mean over the tokens of both sides, 0..100. A drifted spelling keeps
+~98; one different word in four ('SDM' / 'TIK') drops to 75; a different indicator of the
+seed never exceeds 75.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Below this no candidate is taken. Chosen from the seed: every drifted pair scores >= 98,
+# the best wrong candidate <= 75 ('... pengelolaan SDM' vs '... TIK'); 85 allows about one
+# changed word in seven, or a typo in each of several words.
+MATCH_THRESHOLD = 85.0
+TOKEN_THRESHOLD = 85.0
+
+# Pieces of a token: letters/digits, with '999.03' or '3,25' kept as one number.
+_PIECE = re.compile(r"[^\W_]+(?:[.,][0-9]+)*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_])")
+# Punctuation that may stand between a code and its number ('BA-015', 'K/L').
+_JOINERS = frozenset("-\u2010\u2011\u2013/")
+_MAX_GLUED_PREFIX = 3  # 'BA 015', 'TW 3': short codes split from their number
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Language:
+    import spacy  # imported on first use: loading spaCy takes about a second
+
+    return spacy.blank("id")
+
+
+@lru_cache(maxsize=4096)
+def indicator_tokens(text: str) -> tuple[str, ...]:
+    """The normalised tokens two spellings of one indicator share."""
+    tokens: list[str] = []
+    glueable = False
+    for token in _tokenizer().tokenizer(text):
+        if token.is_space:
+            continue
+        if token.is_punct:
+            glueable = glueable and token.text in _JOINERS
+            continue
+        folded = _INNER_HYPHEN.sub("", _fold_token(token.text))
+        for piece in _PIECE.findall(folded):
+            if glueable and piece[0].isdigit():
+                tokens[-1] += piece
+                glueable = False
+                continue
+            tokens.append(piece)
+            glueable = len(piece) <= _MAX_GLUED_PREFIX and _LETTERS.fullmatch(piece) is not None
+    return tuple(tokens)
+
+
+def indicator_key(text: str) -> str:
+    return " ".join(indicator_tokens(text))
+
+
+def indicator_score(a: str, b: str) -> float:
+    """Token-alignment similarity of two indicator texts, 0..100 (see the module notes)."""
+    return _token_score(indicator_tokens(a), indicator_tokens(b))
+
+
+def match_indicator(text: str, candidates: Mapping[str, str]) -> tuple[str | None, float]:
+    """The key of the candidate text that best matches `text`, and its score.
+
+    The key is None when the best score is under MATCH_THRESHOLD; the score is still the
+    best one, so a caller can report how close it came. Ties go to the first candidate.
+    """
+    best_key: str | None = None
+    best = 0.0
+    for key, candidate in candidates.items():
+        score = indicator_score(text, candidate)
+        if score > best:
+            best_key, best = key, score
+    return (best_key if best >= MATCH_THRESHOLD else None), best
+
+
+def match_all(texts: Sequence[str], candidates: Mapping[str, str]) -> list[tuple[str | None, float]]:
+    """Match every text to a different candidate key (one-to-one).
+
+    Greedy by score: the best-scoring (text, candidate) pair is fixed first, then the best
+    pair among the texts and candidates left, and so on, ignoring pairs under
+    MATCH_THRESHOLD. A text left without a candidate gets (None, its best score against any
+    candidate). Ties go to the earlier text and the earlier candidate.
+    """
+    keys = list(candidates)
+    scores = [[indicator_score(text, candidates[key]) for key in keys] for text in texts]
+    pairs = sorted(
+        ((scores[i][j], i, j) for i in range(len(texts)) for j in range(len(keys))),
+        key=lambda pair: (-pair[0], pair[1], pair[2]),
+    )
+    result: list[tuple[str | None, float]] = [(None, max(row, default=0.0)) for row in scores]
+    taken_texts: set[int] = set()
+    taken_keys: set[int] = set()
+    for score, i, j in pairs:
+        if score < MATCH_THRESHOLD:
+            break
+        if i in taken_texts or j in taken_keys:
+            continue
+        result[i] = (keys[j], score)
+        taken_texts.add(i)
+        taken_keys.add(j)
+    return result
+
+
+def _token_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    if not a or not b:
+        return 100.0 if a == b else 0.0
+    matrix = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=TOKEN_THRESHOLD, dtype="float64")
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            if x != y and (_has_digit(x) or _has_digit(y)):
+                matrix[i, j] = 0.0
+    total = float(matrix.max(axis=1).sum() + matrix.max(axis=0).sum())
+    return round(total / (len(a) + len(b)), 2)
+
+
+def _has_digit(token: str) -> bool:
+    return any(ch.isdigit() for ch in token)
+
+
+def _fold_token(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

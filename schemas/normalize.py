@@ -1,0 +1,381 @@
+"""RawDocument (strings as printed) -> Document (typed, parsed, matched)."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from decimal import Decimal
+
+from schemas.dates import find_year, parse_assessment_period, parse_place_date
+from schemas.errors import ParseError
+from schemas.matching import match_all
+from schemas.nip import parse_nip
+from schemas.numbers import parse_number, parse_rupiah
+from schemas.periods import parse_period
+from schemas.records import (
+    Behaviour,
+    BudgetLine,
+    BudgetTotal,
+    Document,
+    IndicatorTarget,
+    PeriodTarget,
+    RawDocument,
+    RawRecord,
+    Signature,
+    SkpHeader,
+    Target,
+)
+from schemas.targets import parse_target
+from schemas.text import fold, squash
+
+ASSIGNMENT = re.compile(r"\s*\(\s*((?:penugasan|intervensi|diturunkan)\b[^()]*)\)\s*$", re.IGNORECASE)
+PROGRAM_NO = re.compile(r"^(\d{1,2})\.?$")
+ACTIVITY_NO = re.compile(r"^([a-z])[.)]?$")
+ACTIVITY_PREFIX = re.compile(r"^([a-z])[.)]\s+(.+)$")
+PROGRAM_PREFIX = re.compile(r"^(\d{1,2})[.)]?\s+(.+)$")
+EMPLOYEES = re.compile(r"^(\d[\d.]*)\s+(?:orang\s+)?pegawai\b", re.IGNORECASE)
+UNIT_OF_EMPLOYEES = re.compile(r"pegawai\s+pada\s+(?:unit\s+)?(.+)$", re.IGNORECASE)
+BUDGET_SENTENCE = re.compile(r"jumlah\s+anggaran\b.*?(?P<amount>(?:rp\.?|idr)\s*[\d.,]+(?:\s*(?:ribu|juta|miliar|milyar|triliun))?)", re.IGNORECASE)
+TITLE_YEAR = re.compile(r"\btahun\s+(?:anggaran\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
+NO_VALUE = {"", "-", "\u2013", "\u2014"}
+
+
+class NormalizationError(ValueError):
+    """A raw record whose printed value cannot be read; names the page and the value."""
+
+
+def _value(text: str | None) -> str | None:
+    text = squash(text or "")
+    return None if text in NO_VALUE else text
+
+
+def _int(text: str | None) -> int | None:
+    text = (text or "").strip().rstrip(".")
+    return int(text) if text.isdigit() else None
+
+
+def _target(rec: RawRecord, text: str | None) -> Target:
+    try:
+        return parse_target(text or "-")
+    except ParseError as exc:
+        raise NormalizationError(f"page {rec.page}: target {text!r} cannot be read: {exc}") from exc
+
+
+def _indicator_targets(raw: list[RawRecord]) -> list[IndicatorTarget]:
+    out: list[IndicatorTarget] = []
+    for rec in raw:
+        f = rec.fields
+        objective = squash(f.get("objective") or "")
+        assignment = None
+        if rec.kind == "skp_target":
+            m = ASSIGNMENT.search(objective)
+            if m:
+                assignment, objective = squash(m.group(1)), objective[: m.start()].strip()
+        out.append(
+            IndicatorTarget(
+                source="pk" if rec.kind == "pk_target" else "skp",
+                objective_no=_int(f.get("objective_no")),
+                objective=objective,
+                indicator_code=f.get("indicator_code"),
+                indicator=squash(f.get("indicator") or ""),
+                target=_target(rec, f.get("target")),
+                perspective=_value(f.get("perspective")),
+                assignment=assignment,
+                page=rec.page,
+                bbox=rec.bbox,
+            )
+        )
+    return out
+
+
+def _period_targets(raw: list[RawRecord]) -> list[PeriodTarget]:
+    rows: OrderedDict[str, list[RawRecord]] = OrderedDict()
+    for rec in raw:
+        rows.setdefault(f"{rec.section}|{rec.fields.get('row_key')}", []).append(rec)
+    out: list[PeriodTarget] = []
+    for cells in rows.values():
+        parsed = [(rec, _target(rec, rec.fields.get("target"))) for rec in cells]
+        # The qualifier is printed once per row (under the Y cell) but describes the indicator.
+        quals = {(t.scale_max, t.qualifier) for _, t in parsed if t.qualifier is not None}
+        shared = quals.pop() if len(quals) == 1 else None
+        for rec, target in parsed:
+            if shared is not None and target.qualifier is None:
+                target = target.model_copy(update={"scale_max": shared[0], "qualifier": shared[1]})
+            f = rec.fields
+            try:
+                period = parse_period(f.get("period_label") or "")
+            except ParseError as exc:
+                raise NormalizationError(f"page {rec.page}: period {f.get('period_label')!r}: {exc}") from exc
+            out.append(
+                PeriodTarget(
+                    source=rec.section,  # type: ignore[arg-type]
+                    row_no=_int(f.get("row_no")),
+                    objective_no=_int(f.get("objective_no")),
+                    objective=_value(f.get("objective")),
+                    indicator_code=f.get("indicator_code"),
+                    indicator=squash(f.get("indicator") or ""),
+                    period=period,
+                    target=target,
+                    page=rec.page,
+                    bbox=rec.bbox,
+                )
+            )
+    return out
+
+
+def _budget(raw: list[RawRecord]) -> tuple[list[BudgetLine], list[BudgetTotal]]:
+    lines: list[BudgetLine] = []
+    totals: list[BudgetTotal] = []
+    program_no: int | None = None
+    program = ""
+    for rec in raw:
+        f = rec.fields
+        amount_raw = squash(f.get("amount") or "")
+        try:
+            amount = parse_rupiah(amount_raw) if amount_raw else None
+        except ParseError as exc:
+            raise NormalizationError(f"page {rec.page}: amount {amount_raw!r} cannot be read: {exc}") from exc
+        label = squash(f.get("label") or "")
+        if rec.kind == "budget_total":
+            if amount is not None:
+                totals.append(BudgetTotal(source="pk_budget", label=label, amount_idr=amount, amount_raw=amount_raw, page=rec.page))
+            continue
+        no = (f.get("no") or "").strip()
+        if not no:
+            m = ACTIVITY_PREFIX.match(label) or PROGRAM_PREFIX.match(label)
+            if m:
+                no, label = m.group(1), m.group(2)
+        if amount is None:
+            continue  # a sub-heading without an amount is not a budget fact
+        if PROGRAM_NO.match(no) or (not no and fold(label).startswith("program")):
+            program_no, program = _int(no), label
+            level, code, activity = "program", None, None
+        else:
+            m = ACTIVITY_NO.match(no)
+            level, code, activity = "activity", (m.group(1) if m else None), label
+        lines.append(
+            BudgetLine(
+                line_no=len(lines) + 1,
+                program_no=program_no,
+                program=program,
+                activity_code=code,
+                activity=activity,
+                level=level,  # type: ignore[arg-type]
+                amount_idr=amount,
+                amount_raw=amount_raw,
+                page=rec.page,
+                bbox=rec.bbox,
+            )
+        )
+    return lines, totals
+
+
+def _signatures(raw: list[RawRecord]) -> list[Signature]:
+    out: list[Signature] = []
+    for rec in raw:
+        f = rec.fields
+        place = date = precision = None
+        if f.get("place_date"):
+            try:
+                place, date, precision = parse_place_date(f["place_date"] or "")
+            except ParseError:
+                pass
+        nip_raw = f.get("nip")
+        try:
+            nip = parse_nip(nip_raw) if nip_raw else None
+        except ParseError:
+            nip = None
+        party = {"pertama": "first", "kedua": "second"}.get(f.get("party") or "")
+        out.append(
+            Signature(
+                section=rec.section or "unknown",
+                block_no=len(out) + 1,
+                role=f.get("role"),
+                name=f.get("name"),
+                nip=nip,
+                nip_raw=nip_raw,
+                place=place,
+                signed_on=date,
+                date_precision=precision,
+                electronic=f.get("electronic") == "true",
+                party=party,  # type: ignore[arg-type]
+                page=rec.page,
+                bbox=rec.bbox,
+            )
+        )
+    return out
+
+
+def _skp(raw: list[RawRecord], resources: list[RawRecord]) -> tuple[SkpHeader | None, list[BudgetTotal]]:
+    totals: list[BudgetTotal] = []
+    employees: int | None = None
+    for rec in resources:
+        text = rec.fields.get("text") or ""
+        m = EMPLOYEES.match(text)
+        if m and employees is None:
+            employees = int(parse_number(m.group(1)))
+        b = BUDGET_SENTENCE.search(text)
+        if b:
+            amount_raw = squash(b.group("amount"))
+            totals.append(BudgetTotal(source="skp_lampiran", label="Jumlah Anggaran", amount_idr=parse_rupiah(amount_raw), amount_raw=amount_raw, page=rec.page))
+    if not raw:
+        return None, totals
+    rec = raw[0]
+    f = rec.fields
+    start = end = None
+    if f.get("period"):
+        try:
+            start, end = parse_assessment_period(f["period"] or "")
+        except ParseError:
+            pass
+
+    def nip(key: str) -> str | None:
+        text = f.get(key)
+        try:
+            parsed = parse_nip(text) if text else None
+        except ParseError:
+            return None
+        return parsed.digits if parsed else None
+
+    header = SkpHeader(
+        fiscal_year=end.year if end else find_year(f.get("period") or ""),
+        period_start=start,
+        period_end=end,
+        appraisee_name=_value(f.get("appraisee_name")),
+        appraisee_nip=nip("appraisee_nip"),
+        appraisee_rank=_value(f.get("appraisee_rank")),
+        appraisee_position=_value(f.get("appraisee_position")),
+        appraisee_unit=_value(f.get("appraisee_unit")),
+        appraiser_name=_value(f.get("appraiser_name")),
+        appraiser_nip=nip("appraiser_nip"),
+        appraiser_rank=_value(f.get("appraiser_rank")),
+        appraiser_position=_value(f.get("appraiser_position")),
+        appraiser_unit=_value(f.get("appraiser_unit")),
+        employees=employees,
+        budget_idr=totals[0].amount_idr if totals else None,
+        page=rec.page,
+    )
+    return header, totals
+
+
+def _behaviours(raw: list[RawRecord]) -> list[Behaviour]:
+    return [
+        Behaviour(
+            behaviour_no=int(rec.fields["no"] or 0),
+            behaviour=rec.fields.get("behaviour") or "",
+            criteria=tuple(c for c in (rec.fields.get("criteria") or "").split("\n") if c),
+            expectation=rec.fields.get("expectation"),
+            page=rec.page,
+        )
+        for rec in raw
+    ]
+
+
+UNIT_OF_POSITION: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^direktur jenderal\s+(.+)$", re.I), "Direktorat Jenderal {}"),
+    (re.compile(r"^kepala kantor wilayah\s+(.+)$", re.I), "Kantor Wilayah {}"),
+    (re.compile(r"^kepala\s+(dinas|badan|biro|kantor|bagian|bidang|pusat|sekretariat)\s+(.+)$", re.I), "{} {}"),
+    (re.compile(r"^direktur\s+(.+)$", re.I), "Direktorat {}"),
+)
+SMALL_WORDS = {"dan", "dalam", "yang", "pada", "di", "ke", "dari", "untuk", "atau"}
+
+
+def _title_case(text: str) -> str:
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(w if (i and w in SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def unit_of_position(position: str) -> str | None:
+    for pattern, template in UNIT_OF_POSITION:
+        m = pattern.match(squash(position))
+        if m:
+            return _title_case(template.format(*(g.title() if g.isupper() else g for g in m.groups())))
+    return None
+
+
+def infer_unit(skp: SkpHeader | None, resources: list[RawRecord], titles: list[RawRecord]) -> str | None:
+    if skp is not None and skp.appraisee_unit:
+        return skp.appraisee_unit.split(",")[0].strip()
+    for rec in resources:
+        m = UNIT_OF_EMPLOYEES.search(rec.fields.get("text") or "")
+        if m:
+            return squash(m.group(1))
+    for rec in titles:
+        unit = unit_of_position(_title_case(rec.fields.get("text") or ""))
+        if unit:
+            return unit
+    return None
+
+
+def infer_year(skp: SkpHeader | None, titles: list[RawRecord], signatures: list[Signature]) -> int | None:
+    if skp is not None and skp.fiscal_year:
+        return skp.fiscal_year
+    for rec in titles:
+        m = TITLE_YEAR.search(rec.fields.get("text") or "")
+        if m:
+            return int(m.group(1))
+    dated = [s.signed_on.year for s in signatures if s.signed_on]
+    return dated[0] if dated else None
+
+
+def _match_to_pk(targets: list[IndicatorTarget], periods: list[PeriodTarget]) -> tuple[list[IndicatorTarget], list[PeriodTarget]]:
+    """SKP IKIs and Lampiran rows print no code: match their text to the PK's IKU."""
+    candidates: dict[str, str] = {}
+    for t in targets:
+        if t.source == "pk" and t.indicator_code and t.indicator_code not in candidates:
+            candidates[t.indicator_code] = t.indicator
+    if not candidates:
+        for p in periods:
+            if p.source == "pk_rincian" and p.indicator_code and p.indicator_code not in candidates:
+                candidates[p.indicator_code] = p.indicator
+    if not candidates:
+        return targets, periods
+
+    skp = [i for i, t in enumerate(targets) if t.source == "skp" and not t.indicator_code]
+    targets = list(targets)
+    for i, (code, score) in zip(skp, match_all([targets[i].indicator for i in skp], candidates)):
+        targets[i] = targets[i].model_copy(update={"matched_code": code, "match_score": score})
+
+    lamp_rows: OrderedDict[tuple[int | None, str], list[int]] = OrderedDict()
+    for i, p in enumerate(periods):
+        if p.source == "skp_lampiran" and not p.indicator_code:
+            lamp_rows.setdefault((p.row_no, p.indicator), []).append(i)
+    periods = list(periods)
+    keys = list(lamp_rows)
+    for key, (code, score) in zip(keys, match_all([k[1] for k in keys], candidates)):
+        for i in lamp_rows[key]:
+            periods[i] = periods[i].model_copy(update={"matched_code": code, "match_score": score})
+    return targets, periods
+
+
+def normalize_document(raw: RawDocument) -> Document:
+    by_kind: dict[str, list[RawRecord]] = {}
+    for rec in raw.records:
+        by_kind.setdefault(rec.kind, []).append(rec)
+    targets = _indicator_targets(by_kind.get("pk_target", []) + by_kind.get("skp_target", []))
+    periods = _period_targets(by_kind.get("period_target", []))
+    targets, periods = _match_to_pk(targets, periods)
+    lines, totals = _budget(by_kind.get("budget_line", []) + by_kind.get("budget_total", []))
+    resources = by_kind.get("skp_resource", [])
+    skp, skp_totals = _skp(by_kind.get("skp_header", []), resources)
+    signatures = _signatures(by_kind.get("signature", []))
+    titles = by_kind.get("title", [])
+    return Document(
+        document_id=raw.document_id,
+        file_name=raw.file_name,
+        unit=infer_unit(skp, resources, titles),
+        fiscal_year=infer_year(skp, titles, signatures),
+        page_count=raw.page_count,
+        sections=raw.sections,
+        ocr_used=raw.ocr_used,
+        indicator_targets=tuple(targets),
+        period_targets=tuple(periods),
+        budget_lines=tuple(lines),
+        budget_totals=tuple(totals + skp_totals),
+        signatures=tuple(signatures),
+        skp=skp,
+        behaviours=tuple(_behaviours(by_kind.get("behaviour", []))),
+        raw=raw,
+    )

@@ -1,0 +1,212 @@
+"""Declared records of the pipeline's three stages.
+
+extract   -> ``RawDocument`` of ``RawRecord`` (strings as printed, page and bbox)
+normalize -> ``Document`` of typed records (Decimal money, parsed targets, dates)
+load      -> warehouse tables (one transaction per document)
+
+Nothing here imports the other packages: extractors, warehouse and flows import this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, top-left origin
+
+SectionKey = Literal["pk_statement", "pk", "pk_budget", "pk_rincian", "skp", "skp_lampiran"]
+SECTION_ORDER: tuple[str, ...] = ("pk_statement", "pk", "pk_budget", "pk_rincian", "skp", "skp_lampiran")
+
+Period = Literal["Q1", "Q2", "S1", "Q3", "YTD_Q3", "Q4", "Y"]
+
+RawKind = Literal[
+    "title",  # a text line outside tables that names a document, unit or year
+    "party",  # pihak pertama / pihak kedua of a PK statement page
+    "pk_target",  # one indicator row of the PK table
+    "skp_target",  # one indicator row of the SKP RHK table
+    "period_target",  # one cell of a Rincian / Lampiran period table
+    "budget_line",  # one program or activity row of the budget table
+    "budget_total",  # a printed Jumlah / Total of the budget, or the SKP's Jumlah Anggaran
+    "signature",  # one visible signature block
+    "skp_header",  # the SKP's pegawai yang dinilai / pejabat penilai block
+    "skp_resource",  # one item of the Lampiran's Dukungan Sumber Daya
+    "behaviour",  # one PERILAKU KERJA item
+]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RawRecord(_Record):
+    """One thing an extractor read, with the strings exactly as the page shows them
+    (wrapped lines already joined with single spaces)."""
+
+    kind: RawKind
+    section: SectionKey | None = None
+    page: int  # 1-based
+    bbox: BBox | None = None
+    fields: dict[str, str | None] = Field(default_factory=dict)
+
+
+class RawDocument(_Record):
+    document_id: str  # sha256 of the file's bytes, lowercase hex
+    file_name: str
+    page_count: int
+    sections: tuple[str, ...]  # in SECTION_ORDER, each once
+    records: tuple[RawRecord, ...]
+    ocr_used: bool = False
+
+
+# ---------------------------------------------------------------- typed records
+
+
+class Target(_Record):
+    """A target as printed and as parsed: '3,25 (skala 4)' -> 3.25, scale_max 4."""
+
+    raw: str
+    value: Decimal | None  # None for '-' (no target) or a purely verbal target
+    is_percent: bool = False
+    scale_max: Decimal | None = None
+    qualifier: str | None = None  # '4 (WTP)' -> 'WTP'; '100 (4 skala 5)' -> '4 skala 5'
+    unit: str | None = None  # '12 Laporan' -> 'Laporan'
+
+
+class Nip(_Record):
+    """NIP (Nomor Induk Pegawai): 18 digits, decoded."""
+
+    digits: str
+    valid: bool
+    birth_date: dt.date | None = None
+    appointed_year: int | None = None
+    appointed_month: int | None = None
+    sex: Literal["male", "female"] | None = None
+    sequence: int | None = None
+    problem: str | None = None  # why it is not valid
+
+
+class IndicatorTarget(_Record):
+    source: Literal["pk", "skp"]
+    objective_no: int | None
+    objective: str
+    indicator_code: str | None  # as printed; None where the document prints none
+    indicator: str
+    target: Target
+    perspective: str | None = None  # SKP only
+    assignment: str | None = None  # SKP RHK note, e.g. 'Penugasan dari Menteri Keuangan'
+    matched_code: str | None = None  # the PK IKU this row was matched to (SKP rows)
+    match_score: float | None = None
+    page: int
+    bbox: BBox | None = None
+
+
+class PeriodTarget(_Record):
+    source: Literal["pk_rincian", "skp_lampiran"]
+    row_no: int | None
+    objective_no: int | None = None
+    objective: str | None = None
+    indicator_code: str | None
+    indicator: str
+    period: Period
+    target: Target
+    matched_code: str | None = None
+    match_score: float | None = None
+    page: int
+    bbox: BBox | None = None
+
+
+class BudgetLine(_Record):
+    line_no: int  # 1-based order within the document's budget table
+    program_no: int | None
+    program: str
+    activity_code: str | None  # 'a', 'b', ...; None on the program row
+    activity: str | None
+    level: Literal["program", "activity"]
+    amount_idr: Decimal
+    amount_raw: str
+    page: int
+    bbox: BBox | None = None
+
+
+class BudgetTotal(_Record):
+    source: Literal["pk_budget", "skp_lampiran"]
+    label: str
+    amount_idr: Decimal
+    amount_raw: str
+    page: int
+
+
+class Signature(_Record):
+    section: str
+    block_no: int  # 1-based order of the block within the document
+    role: str | None  # jabatan as printed, without the trailing comma
+    name: str | None
+    nip: Nip | None
+    nip_raw: str | None
+    place: str | None
+    signed_on: dt.date | None
+    date_precision: Literal["day", "month", "year"] | None = None
+    electronic: bool
+    party: Literal["first", "second"] | None = None
+    page: int
+    bbox: BBox | None = None
+
+
+class Party(_Record):
+    party: Literal["first", "second"]
+    name: str | None
+    position: str | None
+    nip: str | None
+    rank: str | None
+    page: int
+
+
+class SkpHeader(_Record):
+    fiscal_year: int | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    appraisee_name: str | None
+    appraisee_nip: str | None
+    appraisee_rank: str | None
+    appraisee_position: str | None
+    appraisee_unit: str | None
+    appraiser_name: str | None
+    appraiser_nip: str | None
+    appraiser_rank: str | None
+    appraiser_position: str | None
+    appraiser_unit: str | None
+    employees: int | None = None
+    budget_idr: Decimal | None = None
+    page: int
+
+
+class Behaviour(_Record):
+    behaviour_no: int
+    behaviour: str
+    criteria: tuple[str, ...]
+    expectation: str | None
+    page: int
+
+
+class Document(_Record):
+    """Everything kinerja knows about one loaded PDF, typed."""
+
+    document_id: str
+    file_name: str
+    unit: str | None
+    fiscal_year: int | None
+    page_count: int
+    sections: tuple[str, ...]
+    ocr_used: bool = False
+    parties: tuple[Party, ...] = ()
+    indicator_targets: tuple[IndicatorTarget, ...] = ()
+    period_targets: tuple[PeriodTarget, ...] = ()
+    budget_lines: tuple[BudgetLine, ...] = ()
+    budget_totals: tuple[BudgetTotal, ...] = ()
+    signatures: tuple[Signature, ...] = ()
+    skp: SkpHeader | None = None
+    behaviours: tuple[Behaviour, ...] = ()
+    raw: RawDocument | None = None

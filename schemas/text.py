@@ -1,0 +1,49 @@
+"""Whitespace and label clean-up for strings read from PDF text layers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+_LETTER_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+_TRAILING_LABEL_PUNCT = re.compile(r"[\s,:]+$")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def squash(text: str) -> str:
+    """Collapse every run of whitespace to one space and strip the ends."""
+    return " ".join(text.split())
+
+
+def join_wrapped(lines: Sequence[str]) -> str:
+    """Join the lines of a wrapped table cell into one line.
+
+    A line ending in a hyphen right after a letter ('Undang-') is a hyphenated word cut at the
+    line end; Indonesian reduplication ('Undang-Undang') keeps the hyphen, so the next line is
+    glued on without a space and the hyphen stays.
+    """
+    joined = ""
+    for line in lines:
+        part = squash(line)
+        if not part:
+            continue
+        if not joined:
+            joined = part
+        elif _LETTER_HYPHEN_END.search(joined):
+            joined += part
+        else:
+            joined += " " + part
+    return joined
+
+
+def strip_label(text: str) -> str:
+    """'Menteri Keuangan,' -> 'Menteri Keuangan'; 'NAMA :' -> 'NAMA'."""
+    return _TRAILING_LABEL_PUNCT.sub("", squash(text))
+
+
+def fold(text: str) -> str:
+    """Comparison key: lowercase, accents removed, punctuation turned into spaces, squashed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return squash(_NOT_WORD.sub(" ", bare.casefold()))

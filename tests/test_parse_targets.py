@@ -1,0 +1,101 @@
+from decimal import Decimal
+
+import pytest
+
+from schemas.errors import ParseError
+from schemas.records import Target
+from schemas.targets import parse_target
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("100%", Target(raw="100%", value=Decimal(100), is_percent=True)),
+        ("98,75%", Target(raw="98,75%", value=Decimal("98.75"), is_percent=True)),
+        ("87,5", Target(raw="87,5", value=Decimal("87.5"))),
+        ("1.234", Target(raw="1.234", value=Decimal(1234))),
+        (
+            "3,25 (skala 4)",
+            Target(raw="3,25 (skala 4)", value=Decimal("3.25"), scale_max=Decimal(4), qualifier="skala 4"),
+        ),
+        # As the seed's text layer prints them: the qualifier on the next line(s).
+        (
+            "3,25\n(skala 4)",
+            Target(raw="3,25 (skala 4)", value=Decimal("3.25"), scale_max=Decimal(4), qualifier="skala 4"),
+        ),
+        ("4\n\n(WTP)", Target(raw="4 (WTP)", value=Decimal(4), qualifier="WTP")),
+        ("4 (WTP)", Target(raw="4 (WTP)", value=Decimal(4), qualifier="WTP")),
+        (
+            "100\n\n(4 skala 5)",
+            Target(raw="100 (4 skala 5)", value=Decimal(100), scale_max=Decimal(5), qualifier="4 skala 5"),
+        ),
+        (
+            "4\n\n(Skala 5)",
+            Target(raw="4 (Skala 5)", value=Decimal(4), scale_max=Decimal(5), qualifier="Skala 5"),
+        ),
+        ("12 Laporan", Target(raw="12 Laporan", value=Decimal(12), unit="Laporan")),
+        ("Baik", Target(raw="Baik", value=None)),
+        ("-", Target(raw="-", value=None)),
+        ("\u2013", Target(raw="\u2013", value=None)),
+        ("WTP", Target(raw="WTP", value=Decimal(4), qualifier="WTP")),
+        ("WDP", Target(raw="WDP", value=Decimal(3), qualifier="WDP")),
+        ("TW", Target(raw="TW", value=Decimal(2), qualifier="TW")),
+        ("TMP", Target(raw="TMP", value=Decimal(1), qualifier="TMP")),
+        ("Wajar Tanpa Pengecualian", Target(raw="Wajar Tanpa Pengecualian", value=Decimal(4), qualifier="WTP")),
+        ("  100   %  ", Target(raw="100 %", value=Decimal(100), is_percent=True)),
+        ("\u2265 80%", Target(raw="\u2265 80%", value=Decimal(80), is_percent=True, qualifier="\u2265")),
+        ("80-90%", Target(raw="80-90%", value=None)),
+    ],
+)
+def test_parse_target(text: str, expected: Target) -> None:
+    assert parse_target(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "3.25", "1.23%", "3.25 (skala 4)", "4 (skala 5.5)"])
+def test_parse_target_rejects(text: str) -> None:
+    with pytest.raises(ParseError):
+        parse_target(text)
+
+
+# Every target of the seed's PK table, as its text layer prints the cell.
+SEED_PK_TARGETS = {
+    "1a-CP": ("100%", Decimal(100), True, None, None),
+    "2a-CP": ("3,25\n(skala 4)", Decimal("3.25"), False, Decimal(4), "skala 4"),
+    "2b-CP": ("4\n\n(WTP)", Decimal(4), False, None, "WTP"),
+    "3a-CP": ("85", Decimal(85), False, None, None),
+    "4b-N": ("4\n(skala 5)", Decimal(4), False, Decimal(5), "skala 5"),
+    "6b-N": ("4\n\n(Skala 5)", Decimal(4), False, Decimal(5), "Skala 5"),
+    "7b-CP": ("96%", Decimal(96), True, None, None),
+    "9a-CP": ("100\n\n(4 skala 5)", Decimal(100), False, Decimal(5), "4 skala 5"),
+}
+
+
+@pytest.mark.parametrize("code", SEED_PK_TARGETS)
+def test_seed_pk_targets(code: str) -> None:
+    text, value, is_percent, scale_max, qualifier = SEED_PK_TARGETS[code]
+    target = parse_target(text)
+    assert (target.value, target.is_percent, target.scale_max, target.qualifier) == (
+        value,
+        is_percent,
+        scale_max,
+        qualifier,
+    )
+
+
+def test_seed_rincian_row_4a() -> None:
+    cells = "15,91% 45,45% 45,45% 68,18% 68,18% 100% 100%".split()
+    assert [parse_target(c).value for c in cells] == [
+        Decimal("15.91"),
+        Decimal("45.45"),
+        Decimal("45.45"),
+        Decimal("68.18"),
+        Decimal("68.18"),
+        Decimal(100),
+        Decimal(100),
+    ]
+    assert all(parse_target(c).is_percent for c in cells)
+
+
+def test_seed_rincian_row_2b_has_no_target_periods() -> None:
+    cells = "- 4 4 - 4 - 4".split()
+    assert [parse_target(c).value for c in cells] == [None, 4, 4, None, 4, None, 4]

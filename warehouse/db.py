@@ -1,0 +1,186 @@
+"""Opening the DuckDB warehouse: migrations, bi views, the single-writer lock.
+
+The SQL lives as package data under ``warehouse/sql/``:
+``migrations/NNN_name.sql`` (applied once each, in order), ``bi/<view>.sql`` (one
+CREATE OR REPLACE VIEW per file, recreated on every open) and
+``checks/<check_name>.sql`` (one reconciliation SELECT per file, united into
+``bi.reconciliation``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import duckdb
+
+SQL_ROOT: Traversable = resources.files("warehouse") / "sql"
+_MIGRATION_NAME = re.compile(r"^(\d{3,})_([a-z0-9_]+)\.sql$")
+_LOCK_RETRY_S = 0.1
+
+
+class WarehouseError(Exception):
+    """The warehouse cannot be opened or changed."""
+
+
+class WarehouseLocked(WarehouseError):
+    """Another process holds the DuckDB file (DuckDB allows one writer process)."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def utc_now() -> dt.datetime:
+    """The warehouse's timestamps are UTC without a time zone."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def open_warehouse(path: str | Path, *, lock_timeout_s: float = 0) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the warehouse at ``path``, migrate it, (re)create the bi views."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WarehouseError(f"cannot create the folder of the warehouse {path}: {exc}") from exc
+    con = _connect(path, lock_timeout_s)
+    try:
+        apply_migrations(con)
+        create_views(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _connect(path: Path, lock_timeout_s: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + max(lock_timeout_s, 0)
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc):
+                raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from exc
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(
+                    f"the warehouse {path} is in use by another kinerja process (DuckDB "
+                    "allows one writer at a time): wait for it to finish, or pass another "
+                    "--db file. DuckDB said: " + str(exc).splitlines()[0]
+                ) from exc
+            time.sleep(_LOCK_RETRY_S)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from exc
+
+
+def _is_lock_error(exc: duckdb.Error) -> bool:
+    message = str(exc).lower()
+    return "lock" in message and ("conflicting" in message or "could not set" in message)
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def migrations() -> list[Migration]:
+    """The migrations shipped with the package, in version order."""
+    found: list[Migration] = []
+    for entry in (SQL_ROOT / "migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match is None:
+            continue
+        found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if len(set(versions)) != len(versions):
+        raise WarehouseError(f"two migrations share a version number: {versions}")
+    return found
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    rows = con.execute("SELECT version FROM meta.schema_migrations").fetchall()
+    return {version for (version,) in rows}
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the pending migrations, each in its own transaction; return their versions."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS meta")
+    con.execute(
+        """CREATE TABLE IF NOT EXISTS meta.schema_migrations (
+               version    INTEGER PRIMARY KEY,
+               name       VARCHAR NOT NULL,
+               applied_at TIMESTAMP NOT NULL)"""
+    )
+    done = applied_versions(con)
+    applied: list[int] = []
+    for migration in migrations():
+        if migration.version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(migration.sql)
+            con.execute(
+                "INSERT INTO meta.schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                [migration.version, migration.name, utc_now()],
+            )
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise WarehouseError(
+                f"migration {migration.version:03d}_{migration.name} failed: {exc}"
+            ) from exc
+        applied.append(migration.version)
+    return applied
+
+
+# ---------------------------------------------------------------- views
+
+
+def view_sql() -> dict[str, str]:
+    """CREATE OR REPLACE VIEW statements of the bi schema, by view name."""
+    views = {
+        entry.name.removesuffix(".sql"): entry.read_text(encoding="utf-8")
+        for entry in (SQL_ROOT / "bi").iterdir()
+        if entry.name.endswith(".sql")
+    }
+    views["reconciliation"] = reconciliation_sql()
+    return dict(sorted(views.items()))
+
+
+def check_sql() -> dict[str, str]:
+    """The reconciliation checks (one SELECT each), by check name."""
+    return {
+        entry.name.removesuffix(".sql"): entry.read_text(encoding="utf-8").strip().rstrip(";")
+        for entry in sorted((SQL_ROOT / "checks").iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".sql")
+    }
+
+
+def reconciliation_sql() -> str:
+    """bi.reconciliation: the UNION ALL of every check file."""
+    columns = "document_id, check_name, subject, stated, computed, difference, status"
+    parts = [
+        f"SELECT {columns} FROM (\n{sql}\n) AS {name}" for name, sql in check_sql().items()
+    ]
+    return "CREATE OR REPLACE VIEW bi.reconciliation AS\n" + "\nUNION ALL\n".join(parts) + ";\n"
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create every bi view in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name, sql in view_sql().items():
+            try:
+                con.execute(sql)
+            except duckdb.Error as exc:
+                raise WarehouseError(f"view bi.{name} cannot be created: {exc}") from exc
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

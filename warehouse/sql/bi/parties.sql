@@ -1,0 +1,7 @@
+-- Pihak pertama / pihak kedua of a PK statement page.
+CREATE OR REPLACE VIEW bi.parties AS
+SELECT p.document_id, p.party, p.name, p.position, p.nip, p.rank, p.page,
+       d.unit, d.fiscal_year
+FROM core.parties p
+JOIN core.documents d USING (document_id)
+ORDER BY p.document_id, p.row_no;

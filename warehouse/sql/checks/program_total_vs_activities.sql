@@ -1,0 +1,31 @@
+-- A program's printed amount against the sum of the activities printed under it.
+-- An activity belongs to the nearest program row above it in document order, so
+-- the grouping does not depend on program_no being read on activity rows.
+WITH numbered AS (
+    SELECT document_id, line_no, program_no, level, amount_idr,
+           count(*) FILTER (WHERE level = 'program') OVER (
+               PARTITION BY document_id ORDER BY line_no
+               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS program_seq
+    FROM core.budget_lines
+),
+activity_sums AS (
+    SELECT document_id, program_seq, sum(amount_idr) AS activities_idr
+    FROM numbered
+    WHERE level = 'activity' AND program_seq > 0
+    GROUP BY document_id, program_seq
+),
+pairs AS (
+    SELECT p.document_id,
+           'program ' || CAST(coalesce(p.program_no, p.program_seq) AS VARCHAR) AS subject,
+           CAST(p.amount_idr AS DECIMAL(24,6)) AS stated,
+           CAST(a.activities_idr AS DECIMAL(24,6)) AS computed
+    FROM numbered p
+    JOIN activity_sums a USING (document_id, program_seq)
+    WHERE p.level = 'program'
+)
+SELECT document_id,
+       'program_total_vs_activities' AS check_name,
+       subject, stated, computed,
+       CAST(computed - stated AS DECIMAL(24,6)) AS difference,
+       CASE WHEN computed = stated THEN 'ok' ELSE 'mismatch' END AS status
+FROM pairs
