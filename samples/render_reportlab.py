@@ -166,7 +166,7 @@ def pk_table(pk: PkTable) -> Table:
             ])
         last = len(rows) - 1
         style += [("SPAN", (0, first), (0, last)), ("SPAN", (1, first), (1, last))]
-    return Table(rows, colWidths=[24, 126.5, 40, 165, 70], style=TableStyle(style))
+    return Table(rows, colWidths=[24, 126.5, 40, 165, 70], style=TableStyle(style), hAlign="LEFT")
 
 
 def budget_table(budget: BudgetTable) -> Table:
@@ -178,7 +178,7 @@ def budget_table(budget: BudgetTable) -> Table:
         style += [("SPAN", (1, r), (2, r)), ("BACKGROUND", (0, r), (-1, r), GROUP_FILL)]
         for activity in program.activities:
             rows.append(["", p(f"{activity.code}."), p(activity.name), p(activity.amount_raw, CELL_R)])
-    return Table(rows, colWidths=[22, 22, 318, 120], style=TableStyle(style))
+    return Table(rows, colWidths=[22, 22, 318, 120], style=TableStyle(style), hAlign="LEFT")
 
 
 def _period_header(first_label: str, labels: tuple[str, ...], text_cols: int) -> tuple[list[list], list]:
@@ -207,7 +207,7 @@ def rincian_table(rincian: Rincian, part: RincianPart) -> Table:
         style += [("SPAN", (1, r), (-1, r)), ("RIGHTPADDING", (1, r), (-1, r), 75)]
         for row in objective.rows:
             rows.append(["", p(row.code, CELL_C), p(row.text)] + [p(c, CELL_C) for c in row.cells[:-1]] + [year_cell(row)])
-    return Table(rows, colWidths=[22, 36, 113] + PERIOD_WIDTHS, style=TableStyle(style))
+    return Table(rows, colWidths=[22, 36, 113] + PERIOD_WIDTHS, style=TableStyle(style), hAlign="LEFT")
 
 
 def skp_header_table(header: SkpHeader) -> Table:
@@ -215,7 +215,7 @@ def skp_header_table(header: SkpHeader) -> Table:
     for (l1, v1), (l2, v2) in zip(header.appraisee, header.appraiser, strict=True):
         rows.append([p(l1), p(v1), p(l2), p(v2)])
     style = BASE_GRID + [("SPAN", (0, 0), (1, 0)), ("SPAN", (2, 0), (3, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
-    return Table(rows, colWidths=[58, 183, 58, 183], style=TableStyle(style))
+    return Table(rows, colWidths=[58, 183, 58, 183], style=TableStyle(style), hAlign="LEFT")
 
 
 def rhk_table(part: RhkPart, group: str) -> Table:
@@ -239,7 +239,7 @@ def rhk_table(part: RhkPart, group: str) -> Table:
                 p(indicator.perspective),
             ])
         style += [("SPAN", (0, first), (0, len(rows) - 1)), ("SPAN", (1, first), (1, len(rows) - 1))]
-    return Table(rows, colWidths=[24, 137, 146, 56, 90], style=TableStyle(style))
+    return Table(rows, colWidths=[24, 137, 146, 85, 90], style=TableStyle(style), hAlign="LEFT")
 
 
 def behaviours_table(behaviours: Behaviours) -> Table:
@@ -250,7 +250,7 @@ def behaviours_table(behaviours: Behaviours) -> Table:
         rows.append([p(str(b.no), CELL_C), left, right])
     style = BASE_GRID + [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                          ("RIGHTPADDING", (2, 1), (2, -1), 47)]
-    return Table(rows, colWidths=[22, 200, 260], style=TableStyle(style))
+    return Table(rows, colWidths=[22, 200, 260], style=TableStyle(style), hAlign="LEFT")
 
 
 def lampiran_resources_table(lampiran: Lampiran) -> Table:
@@ -262,7 +262,7 @@ def lampiran_resources_table(lampiran: Lampiran) -> Table:
     style = BASE_GRID + [("SPAN", (0, 0), (1, 0)), ("SPAN", (0, skema), (1, skema)),
                          ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("BACKGROUND", (0, skema), (-1, skema), HEADER_FILL)]
     style += [("SPAN", (0, r), (1, r)) for r in range(skema + 1, len(rows))]
-    return Table(rows, colWidths=[22, 460], style=TableStyle(style))
+    return Table(rows, colWidths=[22, 460], style=TableStyle(style), hAlign="LEFT")
 
 
 def lampiran_period_table(lampiran: Lampiran) -> Table:
@@ -270,7 +270,7 @@ def lampiran_period_table(lampiran: Lampiran) -> Table:
     style = BASE_GRID + style
     for row in lampiran.rows:
         rows.append([p(str(row.row_no), CELL_C), p(row.text)] + [p(c, CELL_C) for c in row.cells[:-1]] + [year_cell(row)])
-    return Table(rows, colWidths=[22, 123] + PERIOD_WIDTHS, style=TableStyle(style))
+    return Table(rows, colWidths=[22, 123] + PERIOD_WIDTHS, style=TableStyle(style), hAlign="LEFT")
 
 
 # ------------------------------------------------------------------ text blocks

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation, localcontext
 
 from schemas.errors import ParseError
+from schemas.text import squash
 
 # Digits are ASCII on purpose: re's \d would also take Arabic-Indic and other digits.
 _NUMBER = re.compile(
@@ -40,10 +41,10 @@ _RUPIAH = re.compile(
     (?:\s*(?P<scale>[A-Za-z]+))?
     (?:\s*[,.]\s*-+)?
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE | re.IGNORECASE | re.ASCII,
 )
 
-_PERCENT = re.compile(r"(?P<number>.*?)\s*(?:%|persen)", re.IGNORECASE | re.DOTALL)
+_PERCENT = re.compile(r"(?P<number>.*?)\s*(?:%|persen)", re.IGNORECASE | re.DOTALL | re.ASCII)
 
 _CENTS = Decimal("0.01")
 
@@ -70,7 +71,7 @@ def parse_rupiah(text: str) -> Decimal:
     'IDR 5.000', 'Rp1,2 triliun', '1,5 miliar', a bare number. An amount that would need
     rounding to fit 2 places ('Rp 1,234') is an error rather than silently changed.
     """
-    match = _RUPIAH.fullmatch(text.strip()) if isinstance(text, str) else None
+    match = _RUPIAH.fullmatch(squash(text)) if isinstance(text, str) else None
     if match is None:
         raise ParseError("a Rupiah amount", text)
     exponent = 0
@@ -103,7 +104,7 @@ def parse_rupiah(text: str) -> Decimal:
 
 def parse_percent(text: str) -> Decimal:
     """'15,91%' -> Decimal('15.91'); '15,91 %' and '15,91 persen' too. The sign is required."""
-    match = _PERCENT.fullmatch(text.strip()) if isinstance(text, str) else None
+    match = _PERCENT.fullmatch(squash(text)) if isinstance(text, str) else None
     if match is None:
         raise ParseError("a percentage", text)
     try:

@@ -1,0 +1,132 @@
+"""The ingest flow's promises: reconciliation, idempotency, duplicates, quarantine, the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.ingest import ingest
+from tests.conftest import SAMPLES, query
+
+DJPB = SAMPLES / "djpb-2024-pk-skp.pdf"
+
+
+def test_reconciliation_reports_the_printed_budget_traps(ingested):
+    db, _ = ingested
+    rows = query(db, "SELECT check_name, subject, stated, computed, difference, status FROM bi.reconciliation ORDER BY check_name, subject")
+    mismatches = [(r["check_name"], r["subject"], r["stated"], r["computed"], r["difference"]) for r in rows if r["status"] == "mismatch"]
+    assert mismatches == [
+        ("program_total_vs_activities", "program 1", Decimal("79534353000"), Decimal("79524353000"), Decimal("-10000000")),
+        ("program_total_vs_activities", "program 2", Decimal("7235932585000"), Decimal("7239932585000"), Decimal("4000000000")),
+    ]
+    by_check: dict[str, int] = {}
+    for r in rows:
+        by_check[r["check_name"]] = by_check.get(r["check_name"], 0) + 1
+    # every indicator is checked: 20 PK vs Rincian Y, 20 PK vs SKP, 20 x 7 Rincian vs Lampiran
+    assert by_check == {
+        "budget_total_vs_programs": 1,
+        "pk_target_vs_rincian_year": 20,
+        "pk_target_vs_skp_target": 20,
+        "program_total_vs_activities": 2,
+        "rincian_vs_skp_lampiran": 140,
+    }
+    total = [r for r in rows if r["check_name"] == "budget_total_vs_programs"][0]
+    assert (total["stated"], total["computed"], total["status"]) == (Decimal("7315466938000"), Decimal("7315466938000"), "ok")
+
+
+def _snapshot(db: Path) -> dict[str, list]:
+    """Every table and view except the run trace (which records each run by design)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        names = con.execute(
+            "SELECT table_schema || '.' || table_name FROM information_schema.tables "
+            "WHERE table_schema IN ('raw', 'core', 'bi') ORDER BY 1"
+        ).fetchall()
+        return {n: sorted(map(repr, con.execute(f"SELECT * FROM {n}").fetchall())) for (n,) in names}
+    finally:
+        con.close()
+
+
+def test_ingest_is_idempotent_and_spots_duplicates_and_bad_files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DJPB, folder / "djpb.pdf")
+    db = tmp_path / "w.duckdb"
+    first = ingest(paths=[str(folder)], db=str(db))
+    assert [(Path(i.file).name, i.status) for i in first.items] == [("djpb.pdf", "loaded")]
+    before = _snapshot(db)
+
+    again = ingest(paths=[str(folder)], db=str(db))
+    assert [i.status for i in again.items] == ["loaded"]
+    assert _snapshot(db) == before, "a second ingest of the same file changed the warehouse"
+
+    shutil.copy(DJPB, folder / "DJPB copy.PDF")
+    (folder / "letter.pdf").write_bytes(b"PK\x03\x04 this is a renamed docx")
+    (folder / "empty.pdf").write_bytes(b"")
+    third = ingest(paths=[str(folder)], db=str(db))
+    outcome = {Path(i.file).name: (i.status, i.reason) for i in third.items}
+    assert outcome == {
+        "djpb.pdf": ("loaded", None),
+        "DJPB copy.PDF": ("duplicate", None),
+        "letter.pdf": ("quarantined", "not_a_pdf"),
+        "empty.pdf": ("quarantined", "empty"),
+    }
+    files = {r["file_name"]: r for r in query(db, "SELECT * FROM bi.files")}
+    assert files["DJPB copy.PDF"]["document_id"] == files["djpb.pdf"]["document_id"]
+    assert "ZIP" in files["letter.pdf"]["detail"] and files["letter.pdf"]["document_id"] is None
+    assert files["empty.pdf"]["detail"] == "the file is empty (0 bytes)"
+    assert query(db, "SELECT count(*) AS n FROM bi.documents") == [{"n": 1}]
+
+
+def test_text_pdf_that_is_not_an_agreement_is_quarantined(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    letter = tmp_path / "surat.pdf"
+    c = canvas.Canvas(str(letter), pagesize=A4, invariant=1)
+    c.drawString(72, 760, "Surat undangan rapat pembahasan Perjanjian Kinerja tahun 2024")
+    c.drawString(72, 740, "Dengan hormat, kami mengundang Bapak/Ibu untuk hadir pada rapat.")
+    c.save()
+    summary = ingest(paths=[str(letter)], db=str(tmp_path / "w.duckdb"))
+    assert [(i.status, i.reason) for i in summary.items] == [("quarantined", "not_a_performance_document")]
+
+
+def test_cli_json_summary_and_usage_errors(tmp_path):
+    runner = CliRunner()
+    db = tmp_path / "cli.duckdb"
+    result = runner.invoke(app, ["ingest", str(DJPB), "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {k: data[k] for k in ("files", "loaded", "duplicate", "quarantined")} == {"files": 1, "loaded": 1, "duplicate": 0, "quarantined": 0}
+    assert data["items"][0]["status"] == "loaded" and len(data["items"][0]["document_id"]) == 64
+
+    missing = runner.invoke(app, ["ingest", str(tmp_path / "nope")])
+    assert missing.exit_code == 2
+    assert runner.invoke(app, ["ingest", str(DJPB), "--workers", "0"]).exit_code == 2
+
+
+def test_cli_exits_1_when_the_warehouse_is_locked(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        result = CliRunner().invoke(app, ["ingest", str(DJPB), "--db", str(db)])
+        assert result.exit_code == 1
+        assert "another" in result.output.lower()
+    finally:
+        holder.kill()
+        holder.wait()
