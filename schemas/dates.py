@@ -68,7 +68,7 @@ _STANDALONE_YEAR = re.compile(r"(?<![0-9])(?<![0-9][.,])(?:199[0-9]|20[0-9]{2})(
 def parse_date_id(text: str) -> dt.date:
     """'30 Januari 2024', '1 Jan 2024', '30-01-2024', '30/01/2024', '2024-01-30'."""
     match = _DATE.fullmatch(" ".join(text.split())) if isinstance(text, str) else None
-    if match is None or match["month"] is not None and match["day"] is None:
+    if match is None or (match["month"] is not None and match["day"] is None):
         raise ParseError("a date", text)
     date, _ = _date_of(match, text)
     return date

@@ -115,20 +115,22 @@ def parse_percent(text: str) -> Decimal:
 
 def format_number(value: Decimal, places: int | None = None) -> str:
     """Indonesian format: Decimal('1234567.5') -> '1.234.567,5'; places fixes the decimals."""
+    if not value.is_finite():
+        raise ValueError(f"cannot format {value!r}")
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places))
+        with localcontext() as ctx:
+            ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
+            value = value.quantize(Decimal(1).scaleb(-places))
     sign = "-" if value.is_signed() and value != 0 else ""
-    text = f"{abs(value):f}"
-    whole, _, frac = text.partition(".")
+    whole, _, frac = f"{abs(value):f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return sign + grouped + ("," + frac if frac else "")
 
 
 def format_rupiah(amount: Decimal) -> str:
     """Decimal('7315466938000') -> 'Rp 7.315.466.938.000'; cents only when not zero."""
-    cents = amount.quantize(_CENTS)
-    places = 0 if cents == cents.to_integral_value() else 2
-    text = format_number(cents, places)
+    text = format_number(amount, 2)
+    text = text.removesuffix(",00")
     if text.startswith("-"):
         return "-Rp " + text[1:]
     return "Rp " + text

@@ -25,8 +25,9 @@ def load_truth(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def prefect_api():
+    """A real Prefect API (temporary, local) for the tests that run flows."""
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=120):
@@ -43,7 +44,7 @@ def sample_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def ingested(sample_dir, tmp_path_factory):
+def ingested(prefect_api, sample_dir, tmp_path_factory):
     """The ingest flow run once over the samples into a fresh warehouse file."""
     from flows.ingest import ingest
 

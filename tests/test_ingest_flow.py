@@ -16,6 +16,7 @@ from flows.ingest import ingest
 from tests.conftest import SAMPLES, query
 
 DJPB = SAMPLES / "djpb-2024-pk-skp.pdf"
+pytestmark = pytest.mark.usefixtures("prefect_api")
 
 
 def test_reconciliation_reports_the_printed_budget_traps(ingested):

@@ -27,7 +27,16 @@ def test_parse_date_id(text: str, expected: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "Januari 2024", "31 Februari 2024", "29 Februari 2023", "30 Foo 2024", "32/01/2024", "Jakarta, 30 Januari 2024"]
+    "text",
+    [
+        "",
+        "Januari 2024",
+        "31 Februari 2024",
+        "29 Februari 2023",
+        "30 Foo 2024",
+        "32/01/2024",
+        "Jakarta, 30 Januari 2024",
+    ],
 )
 def test_parse_date_id_rejects(text: str) -> None:
     with pytest.raises(ParseError):
@@ -52,7 +61,9 @@ def test_parse_place_date(text: str, expected: tuple[str | None, dt.date, str]) 
     assert parse_place_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "Jakarta", "Jakarta,", "Direktur Jenderal Perbendaharaan,", "Jakarta, 31 Februari 2024"])
+@pytest.mark.parametrize(
+    "text", ["", "Jakarta", "Jakarta,", "Direktur Jenderal Perbendaharaan,", "Jakarta, 31 Februari 2024"]
+)
 def test_parse_place_date_rejects(text: str) -> None:
     with pytest.raises(ParseError):
         parse_place_date(text)
@@ -79,7 +90,9 @@ def test_parse_assessment_period(text: str, expected: tuple[dt.date, dt.date]) -
     assert parse_assessment_period(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "PERIODE PENILAIAN:", "Januari s.d. Desember", "1 Januari 2025 s.d. 31 Desember 2024"])
+@pytest.mark.parametrize(
+    "text", ["", "PERIODE PENILAIAN:", "Januari s.d. Desember", "1 Januari 2025 s.d. 31 Desember 2024"]
+)
 def test_parse_assessment_period_rejects(text: str) -> None:
     with pytest.raises(ParseError):
         parse_assessment_period(text)

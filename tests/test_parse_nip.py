@@ -21,7 +21,13 @@ ASTERA = Nip(
 
 @pytest.mark.parametrize(
     "text",
-    ["NIP 196801201992011003", "NIP. 196801201992011003", "NIP: 196801201992011003", "196801201992011003", " NIP 19680120 199201 1 003 "],
+    [
+        "NIP 196801201992011003",
+        "NIP. 196801201992011003",
+        "NIP: 196801201992011003",
+        "196801201992011003",
+        " NIP 19680120 199201 1 003 ",
+    ],
 )
 def test_parse_nip_seed(text: str) -> None:
     assert parse_nip(text) == ASTERA
@@ -75,10 +81,17 @@ def test_invalid_nip_is_returned_with_problem(text: str, problem: str) -> None:
 def test_invalid_nip_keeps_what_decodes() -> None:
     nip = parse_nip("196801201992013003")
     assert nip is not None
-    assert (nip.birth_date, nip.appointed_year, nip.appointed_month, nip.sex) == (dt.date(1968, 1, 20), 1992, 1, None)
+    assert (nip.birth_date, nip.appointed_year, nip.appointed_month, nip.sex) == (
+        dt.date(1968, 1, 20),
+        1992,
+        1,
+        None,
+    )
 
 
-@pytest.mark.parametrize("text", ["abc", "NIP abc", "Sri Mulyani Indrawati", "1968-01-20", "NIP 1968O1201992011003"])
+@pytest.mark.parametrize(
+    "text", ["abc", "NIP abc", "Sri Mulyani Indrawati", "1968-01-20", "NIP 1968O1201992011003"]
+)
 def test_parse_nip_rejects(text: str) -> None:
     with pytest.raises(ParseError):
         parse_nip(text)

@@ -28,7 +28,9 @@ def test_parse_number(text: str, expected: Decimal) -> None:
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["1.23", "3.25", "1.2345", "1,2,3", "1.", ",5", ".5", "", " ", "abc", "1 000", "--1", "١٢"])
+@pytest.mark.parametrize(
+    "text", ["1.23", "3.25", "1.2345", "1,2,3", "1.", ",5", ".5", "", " ", "abc", "1 000", "--1", "١٢"]
+)
 def test_parse_number_rejects(text: str) -> None:
     with pytest.raises(ParseError, match=re.escape(repr(text))):
         parse_number(text)
@@ -60,7 +62,9 @@ def test_parse_rupiah(text: str, expected: Decimal) -> None:
     assert amount.as_tuple().exponent == -2
 
 
-@pytest.mark.parametrize("text", ["Rp", "", "Rp 1.23", "Rp 1,234", "5 ribuan", "Rp 5.000 USD", "--5", "Rp five"])
+@pytest.mark.parametrize(
+    "text", ["Rp", "", "Rp 1.23", "Rp 1,234", "5 ribuan", "Rp 5.000 USD", "--5", "Rp five"]
+)
 def test_parse_rupiah_rejects(text: str) -> None:
     with pytest.raises(ParseError):
         parse_rupiah(text)
@@ -92,7 +96,12 @@ def test_seed_budget_amounts() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("15,91%", Decimal("15.91")), ("15,91 %", Decimal("15.91")), ("100%", Decimal("100")), ("98,75 persen", Decimal("98.75"))],
+    [
+        ("15,91%", Decimal("15.91")),
+        ("15,91 %", Decimal("15.91")),
+        ("100%", Decimal("100")),
+        ("98,75 persen", Decimal("98.75")),
+    ],
 )
 def test_parse_percent(text: str, expected: Decimal) -> None:
     assert parse_percent(text) == expected
@@ -136,7 +145,7 @@ def test_parse_number_reads_indonesian_format(value: Decimal, places: int) -> No
     value = value.quantize(Decimal(1).scaleb(-places))
     # Built with Python's own grouping, then the marks swapped: '1,234.5' -> '1.234,5'.
     english = f"{value:,.{places}f}"
-    text = english.translate(str.maketrans({",": ".", ".": ","}))
+    text = english.translate(str.maketrans(",.", ".,"))
     assert parse_number(text) == value
 
 

@@ -41,7 +41,10 @@ from schemas.targets import parse_target
         ("WDP", Target(raw="WDP", value=Decimal(3), qualifier="WDP")),
         ("TW", Target(raw="TW", value=Decimal(2), qualifier="TW")),
         ("TMP", Target(raw="TMP", value=Decimal(1), qualifier="TMP")),
-        ("Wajar Tanpa Pengecualian", Target(raw="Wajar Tanpa Pengecualian", value=Decimal(4), qualifier="WTP")),
+        (
+            "Wajar Tanpa Pengecualian",
+            Target(raw="Wajar Tanpa Pengecualian", value=Decimal(4), qualifier="WTP"),
+        ),
         ("  100   %  ", Target(raw="100 %", value=Decimal(100), is_percent=True)),
         ("\u2265 80%", Target(raw="\u2265 80%", value=Decimal(80), is_percent=True, qualifier="\u2265")),
         ("80-90%", Target(raw="80-90%", value=None)),

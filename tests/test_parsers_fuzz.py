@@ -71,7 +71,10 @@ def test_finder_never_raises(name: str, text: str) -> None:
     FINDERS[name](text)
 
 
-CANDIDATES = {"7b-CP": "Tingkat kualitas pengelolaan SDM", "8a-CP": "Indeks kualitas pengelolaan Keuangan BA 015"}
+CANDIDATES = {
+    "7b-CP": "Tingkat kualitas pengelolaan SDM",
+    "8a-CP": "Indeks kualitas pengelolaan Keuangan BA 015",
+}
 
 
 @settings(max_examples=100, deadline=None)

@@ -18,10 +18,16 @@ def test_join_wrapped() -> None:
     assert join_wrapped(["Undang-", "Undang Dasar Negara Republik Indonesia Tahun"]) == (
         "Undang-Undang Dasar Negara Republik Indonesia Tahun"
     )
-    assert join_wrapped(["Indeks efektivitas investasi pemerintah ", "pada BA 999.03, BA 999.04, dan            ", "BA 999.07"]) == (
-        "Indeks efektivitas investasi pemerintah pada BA 999.03, BA 999.04, dan BA 999.07"
+    assert join_wrapped(
+        [
+            "Indeks efektivitas investasi pemerintah ",
+            "pada BA 999.03, BA 999.04, dan            ",
+            "BA 999.07",
+        ]
+    ) == ("Indeks efektivitas investasi pemerintah pada BA 999.03, BA 999.04, dan BA 999.07")
+    assert (
+        join_wrapped(["", "  Penguatan Internal ", "", "atau Anggaran"]) == "Penguatan Internal atau Anggaran"
     )
-    assert join_wrapped(["", "  Penguatan Internal ", "", "atau Anggaran"]) == "Penguatan Internal atau Anggaran"
     # A dash after a space is a dash, not a cut word.
     assert join_wrapped(["Anggaran -", "Belanja"]) == "Anggaran - Belanja"
     assert join_wrapped([]) == ""
@@ -58,7 +64,12 @@ def test_fold() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("1a-CP", (1, "a", "CP")), ("4b-N", (4, "b", "N")), ("10a-CP", (10, "a", "CP")), (" 9a-CP ", (9, "a", "CP"))],
+    [
+        ("1a-CP", (1, "a", "CP")),
+        ("4b-N", (4, "b", "N")),
+        ("10a-CP", (10, "a", "CP")),
+        (" 9a-CP ", (9, "a", "CP")),
+    ],
 )
 def test_parse_iku_code(text: str, expected: tuple[int, str, str]) -> None:
     assert parse_iku_code(text) == expected
@@ -167,9 +178,14 @@ RINCIAN_IKUS = {
 
 
 def test_normalised_tokens() -> None:
-    assert indicator_key("Indeks kualitas pengelolaan Keuangan \nBA 015") == "indeks kualitas pengelolaan keuangan ba015"
+    assert (
+        indicator_key("Indeks kualitas pengelolaan Keuangan \nBA 015")
+        == "indeks kualitas pengelolaan keuangan ba015"
+    )
     assert indicator_key("Keuangan BA015") == indicator_key("Keuangan BA-015") == "keuangan ba015"
-    assert indicator_key("pada BA 999.03, BA \n999.04, dan BA 999.07") == "pada ba999.03 ba999.04 dan ba999.07"
+    assert (
+        indicator_key("pada BA 999.03, BA \n999.04, dan BA 999.07") == "pada ba999.03 ba999.04 dan ba999.07"
+    )
     assert indicator_key("anggaran\nK/L") == "anggaran k l"
 
 
@@ -193,7 +209,12 @@ def test_drift_scores() -> None:
     # ...a different word a lot: near-identical indicators stay far apart.
     assert indicator_score(PK_IKUS["7b-CP"], PK_IKUS["7c-CP"]) == 75.0
     assert indicator_score(PK_IKUS["3a-CP"], PK_IKUS["3b-CP"]) < 65
-    assert indicator_score("Indeks kualitas pengelolaan Keuangan BA 015", "Indeks kualitas pengelolaan Keuangan BA 016") < MATCH_THRESHOLD
+    assert (
+        indicator_score(
+            "Indeks kualitas pengelolaan Keuangan BA 015", "Indeks kualitas pengelolaan Keuangan BA 016"
+        )
+        < MATCH_THRESHOLD
+    )
 
 
 def test_best_wrong_candidate_is_under_the_threshold() -> None:
@@ -208,7 +229,10 @@ def test_near_identical_ones_are_not_confused() -> None:
     assert match_indicator("Tingkat kualitas pengelolaan \nSDM", PK_IKUS)[0] == "7b-CP"
     assert match_indicator("Tingkat kualitas pengelolaan TIK", PK_IKUS)[0] == "7c-CP"
     assert match_indicator("Indeks efektivitas kebijakan \nbelanja negara", PK_IKUS)[0] == "3a-CP"
-    assert match_indicator("Indeks efektivitas kebijakan perbendaharaan, kekayaan negara dan risiko", PK_IKUS)[0] == "3b-CP"
+    assert (
+        match_indicator("Indeks efektivitas kebijakan perbendaharaan, kekayaan negara dan risiko", PK_IKUS)[0]
+        == "3b-CP"
+    )
     # Without its own IKU among the candidates, TIK is not given SDM's code.
     without_tik = {key: value for key, value in PK_IKUS.items() if key != "7c-CP"}
     assert match_indicator("Tingkat kualitas pengelolaan TIK", without_tik) == (None, 75.0)
@@ -231,7 +255,11 @@ def test_match_all_is_one_to_one() -> None:
     candidates = {"7b-CP": PK_IKUS["7b-CP"], "7c-CP": PK_IKUS["7c-CP"]}
     # A typo'd SDM row and an exact SDM row: the exact one takes 7b-CP, the other
     # cannot take it again and is not pushed onto TIK (75 is under the threshold).
-    texts = ["Tingkat kualitas pengelolan SDM", "Tingkat kualitas pengelolaan SDM", "Tingkat kualitas pengelolaan TIK"]
+    texts = [
+        "Tingkat kualitas pengelolan SDM",
+        "Tingkat kualitas pengelolaan SDM",
+        "Tingkat kualitas pengelolaan TIK",
+    ]
     result = match_all(texts, candidates)
     assert [code for code, _ in result] == [None, "7b-CP", "7c-CP"]
     assert result[0][1] > MATCH_THRESHOLD
@@ -244,7 +272,10 @@ def test_match_all_prefers_the_better_unique_assignment() -> None:
         "A": "Indeks efektivitas kebijakan belanja negara daerah pusat",
         "B": "Indeks efektivitas kebijakan belanja negara daerah",
     }
-    texts = ["Indeks efektivitas kebijakan belanja negara daerah baru", "Indeks efektivitas kebijakan belanja negara daerah"]
+    texts = [
+        "Indeks efektivitas kebijakan belanja negara daerah baru",
+        "Indeks efektivitas kebijakan belanja negara daerah",
+    ]
     # Row by row both texts would take B; B is the second text exactly, so the first gets A.
     assert [match_indicator(text, candidates)[0] for text in texts] == ["B", "B"]
     assert match_all(texts, candidates) == [("A", 85.71), ("B", 100.0)]
