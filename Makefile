@@ -21,6 +21,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 samples: install
+	$(BIN)/pip install --quiet -e '.[dev,samples]'
 	$(BIN)/python -m samples.build
 
 clean:

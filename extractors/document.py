@@ -8,10 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.page import PageLayout, Segment, TextLine, read_pages
+from extractors.page import PageLayout, Segment, TextLine, group_lines, read_pages
 from extractors.sections import BEHAVIOUR_TITLE, Roles, classify_table, same_columns, section_of_title
-from extractors.signature import find_blocks, parse_block, share_place_date
+from extractors.signature import find_blocks, mark_signed, parse_block, share_place_date
+from extractors.kind import FACT_KINDS, classify_lines
 from extractors.skp import behaviour_records, is_heading, resource_records
+from extractors.statement import party_records
 from extractors.table import Table
 from extractors.tables import Context, budget_rows, indicator_rows, period_rows, skp_header, table_lines
 from schemas.records import SECTION_ORDER, BBox, RawDocument, RawRecord
@@ -68,6 +70,7 @@ def extract_records(pages: list[PageLayout]) -> tuple[list[RawRecord], set[str]]
     sections: set[str] = set()
     behaviour_lines: list[tuple[str, int]] = []
     resource_lines: list[tuple[str, int]] = []
+    page_lines: list[tuple[str, int]] = []
     segments_by_page: dict[int, list[tuple[Segment, str | None]]] = {}
     skp_header_index: int | None = None
     period_text: str | None = None
@@ -95,6 +98,7 @@ def extract_records(pages: list[PageLayout]) -> tuple[list[RawRecord], set[str]]
 
     for el in _elements(pages):
         if el.line is not None:
+            page_lines.append((el.line.text, el.page.number))
             on_line(el.line.text, el.page.number, el.line.segments[0].bbox)
             for seg in el.line.segments:
                 segments_by_page.setdefault(el.page.number, []).append((seg, _signature_section(state.section)))
@@ -144,6 +148,10 @@ def extract_records(pages: list[PageLayout]) -> tuple[list[RawRecord], set[str]]
         elif roles.kind == "behaviours":
             behaviour_lines.extend((line, table.page) for line, _ in table_lines(table, roles.header_rows))
 
+    parties = list(party_records(page_lines))
+    if parties:
+        records.extend(parties)
+        sections.add("pk_statement")
     records.extend(behaviour_records(behaviour_lines))
     resources = list(resource_records(resource_lines))
     records.extend(resources)
@@ -156,7 +164,7 @@ def extract_records(pages: list[PageLayout]) -> tuple[list[RawRecord], set[str]]
     signatures: list[RawRecord] = []
     for page in pages:
         blocks = find_blocks(segments_by_page.get(page.number, []), page.width)
-        signatures.extend(share_place_date([parse_block(b, page.number) for b in blocks]))
+        signatures.extend(share_place_date([mark_signed(parse_block(b, page.number), b, page) for b in blocks]))
     records.extend(signatures)
     return records, sections
 
@@ -166,23 +174,60 @@ def _signature_section(section: str | None) -> str | None:
     return "pk" if section in ("pk_statement", "pk", "pk_budget") else section
 
 
+def _opening_lines(pages: list[PageLayout], n_pages: int = 3) -> list[str]:
+    """Every text line of the first pages, tables included, in reading order."""
+    return [line.text for page in pages[:n_pages] for line in group_lines(page.chars)]
+
+
 def extract_document(path: str | Path, *, document_id: str, file_name: str) -> RawDocument:
     pages = list(read_pages(path))
     if not pages:
-        raise ExtractionError("corrupt", "the PDF has no pages")
+        raise _no_pages(path)
     if not any(p.has_text for p in pages):
         raise ExtractionError("requires_ocr", f"none of the {len(pages)} pages has a text layer (a scan): OCR is needed")
     records, sections = extract_records(pages)
+    opening = _opening_lines(pages)
+    kind = classify_lines([t for t in opening if is_heading(t)]) or classify_lines(opening)
     facts = [r for r in records if r.kind not in ("title", "signature")]
-    if not facts:
+    if kind is not None and kind not in FACT_KINDS:
+        # A performance report or plan (LKjIP, RKT, ...): loaded and classified, no PK facts.
+        records = [r for r in records if r.kind == "title"]
+        sections = set()
+    elif not facts:
+        if kind is not None and sum(p.is_scanned for p in pages) * 2 > len(pages):
+            raise ExtractionError(
+                "requires_ocr",
+                f"a scanned {kind.replace('_', ' ')} whose text layer yields no table: it needs (re-)OCR",
+            )
         raise ExtractionError(
             "not_a_performance_document",
-            "no PK target, budget, Rincian, SKP or Lampiran table was found in the text",
+            "no PK target, budget, Rincian, SKP or Lampiran table and no statement parties were found in the text",
         )
+    elif kind is None:
+        kind = "skp" if sections <= {"skp", "skp_lampiran"} else "perjanjian_kinerja"
     return RawDocument(
         document_id=document_id,
         file_name=file_name,
         page_count=len(pages),
         sections=tuple(s for s in SECTION_ORDER if s in sections),
         records=tuple(records),
+        document_kind=kind,
     )
+
+
+def _no_pages(path: str | Path) -> ExtractionError:
+    """pdfminer found no page tree; pdfium is more forgiving: a scan or a broken file?"""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except Exception as exc:
+        return ExtractionError("corrupt", f"the PDF cannot be opened: {exc}")
+    try:
+        n = len(pdf)
+        has_text = any(pdf[i].get_textpage().get_text_range().strip() for i in range(n))
+    finally:
+        pdf.close()
+    if n and not has_text:
+        return ExtractionError("requires_ocr", f"the {n} pages are images without a text layer (a scan): OCR is needed")
+    return ExtractionError("corrupt", "the PDF's page tree cannot be read")

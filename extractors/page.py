@@ -81,6 +81,12 @@ class PageLayout:
     def has_text(self) -> bool:
         return any(c.text.strip() for c in self.chars)
 
+    @property
+    def is_scanned(self) -> bool:
+        """One image covers most of the page (an OCR text layer may lie over it)."""
+        area = self.width * self.height
+        return any((b[2] - b[0]) * (b[3] - b[1]) > 0.5 * area for b in self.image_boxes)
+
 
 def _to_char(c: dict) -> Char:
     return Char(
@@ -156,18 +162,33 @@ def _segments(row: Sequence[Char], column_gap: float | None) -> list[Segment]:
 
 
 def _assemble(chars: Sequence[Char]) -> str:
-    parts: list[str] = []
-    prev: Char | None = None
+    """Characters of one segment -> text, with spaces where the producer left only a gap.
+
+    A gap is a word space when it is wide for the font and wider than the gaps beside it,
+    so letter-spaced labels ('N a m a') stay one word while positioned words
+    ('Sasaran' 'Strategis', no space character) are split.
+    """
+    chunks: list[list[Char]] = [[]]
     for ch in chars:
-        if not ch.text.strip():
-            if parts and parts[-1] != " ":
-                parts.append(" ")
+        if ch.text.strip():
+            chunks[-1].append(ch)
+        elif chunks[-1]:
+            chunks.append([])
+    words: list[str] = []
+    for chunk in chunks:
+        if not chunk:
             continue
-        if prev is not None and parts and parts[-1] != " " and ch.x0 - prev.x1 > 0.2 * min(ch.size, prev.size):
-            parts.append(" ")
-        parts.append(ch.text)
-        prev = ch
-    return "".join(parts).strip()
+        gaps = [b.x0 - a.x1 for a, b in zip(chunk, chunk[1:])]
+        text = [chunk[0].text]
+        for i, (gap, ch) in enumerate(zip(gaps, chunk[1:])):
+            size = min(ch.size, chunk[i].size)
+            beside = [g for g in (gaps[i - 1] if i else None, gaps[i + 1] if i + 1 < len(gaps) else None) if g is not None]
+            tracked = beside and gap < 1.8 * max(min(beside), 0.0) + 0.15 * size
+            if gap > 0.5 * size or (gap > 0.2 * size and not tracked):
+                text.append(" ")
+            text.append(ch.text)
+        words.append("".join(text))
+    return " ".join(words).strip()
 
 
 class CharIndex:

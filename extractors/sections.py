@@ -106,8 +106,6 @@ def _column_role(header: str, kind: str) -> str:
         return "objective"
     if "perspektif" in header:
         return "perspective"
-    if "anggaran" in header or "pagu" in header or header.startswith("jumlah"):
-        return "amount"
     if "indikator" in header or header in {"iku", "iki"}:
         return "indicator"
     if "target" in header:
@@ -116,6 +114,8 @@ def _column_role(header: str, kind: str) -> str:
         return "objective"
     if "program" in header or "kegiatan" in header:
         return "label"
+    if "anggaran" in header or "pagu" in header or header.startswith("jumlah"):
+        return "amount"
     if header.startswith("kode"):
         return "code"
     if header in {"ket", "keterangan", "satuan"}:

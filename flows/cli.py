@@ -19,6 +19,8 @@ from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Indonesian performance agreements (PK, SKP) into DuckDB.")
 out = Console()
+if not out.is_terminal:
+    out.width = 160  # a log or a pipe: do not cut the findings at 80 columns
 err = Console(stderr=True)
 
 
@@ -33,15 +35,24 @@ def ingest(
     db: Annotated[str | None, typer.Option("--db", help="DuckDB warehouse file [default: $KINERJA_DB or warehouse/kinerja.duckdb].")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Documents extracted at once.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
+    trust_roots: Annotated[Path | None, typer.Option("--trust-roots", metavar="DIR", help="Folder of CA certificates (PEM/DER) embedded signatures are checked against (default: $KINERJA_TRUST_ROOTS; without one, trusted stays empty).")] = None,
 ) -> None:
     """Load every PDF under PATH into the warehouse; each file ends loaded, duplicate or quarantined."""
-    from flows.ingest import default_db, discover_pdfs, ingest as ingest_flow
+    from extractors.digital_signature import TrustRootsError, load_trust_roots
+    from flows.ingest import default_db, default_trust_roots, discover_pdfs, ingest as ingest_flow
     from prefect.task_runners import ThreadPoolTaskRunner
     from warehouse.db import WarehouseError
 
     try:
         files = discover_pdfs(paths)
     except FileNotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    roots = str(trust_roots) if trust_roots else default_trust_roots()
+    try:
+        if roots:
+            load_trust_roots(Path(roots))
+    except TrustRootsError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     db = db or default_db()
@@ -57,6 +68,7 @@ def ingest(
                 paths=[str(f) for f in files],
                 db=db,
                 workers=workers,
+                trust_roots=roots,
                 on_file=lambda o: progress.update(bar, advance=1, description=Path(o.file).name[:40]),
             )
     except WarehouseError as exc:

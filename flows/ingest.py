@@ -17,6 +17,7 @@ from prefect import flow, task
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from extractors.digital_signature import load_trust_roots, read_digital_signatures
 from extractors.document import ExtractionError, extract_document
 from extractors.source import check_pdf_bytes, sha256_of
 from schemas.normalize import NormalizationError, normalize_document
@@ -29,6 +30,11 @@ DEFAULT_DB = "warehouse/kinerja.duckdb"
 
 def default_db() -> str:
     return os.environ.get("KINERJA_DB") or DEFAULT_DB
+
+
+def default_trust_roots() -> str | None:
+    """The folder of CA certificates digital signatures are checked against, if any."""
+    return os.environ.get("KINERJA_TRUST_ROOTS") or None
 
 
 @dataclass(frozen=True)
@@ -93,12 +99,14 @@ def discover(paths: Sequence[str]) -> list[str]:
 
 
 @task(name="extract")
-def extract(path: str, sha256: str) -> Document | Quarantine:
+def extract(path: str, sha256: str, trust_roots: str | None = None) -> Document | Quarantine:
     """Extract and normalize one document; every failure becomes a quarantine reason."""
     try:
         check_pdf_bytes(path)
+        # Embedded signatures first, on the original bytes: a later step (OCR) rewrites a copy.
+        signed = read_digital_signatures(path, trust_roots=Path(trust_roots) if trust_roots else None)
         raw = extract_document(path, document_id=sha256, file_name=Path(path).name)
-        return normalize_document(raw)
+        return normalize_document(raw).model_copy(update={"digital_signatures": tuple(signed)})
     except ExtractionError as exc:
         return Quarantine(exc.reason, exc.detail)
     except NormalizationError as exc:
@@ -132,8 +140,12 @@ def ingest(
     db: str | None = None,
     workers: int = 1,
     on_file: Callable[[FileOutcome], None] | None = None,
+    trust_roots: str | None = None,
 ) -> RunSummary:
     db = db or default_db()
+    trust_roots = trust_roots or default_trust_roots()
+    if trust_roots:
+        load_trust_roots(Path(trust_roots))  # a bad folder stops the run before anything is loaded
     run_id = _run_id()
     files = discover(paths)
     con = open_warehouse(db)
@@ -144,8 +156,8 @@ def ingest(
         for path in files:
             pending.append((path, sha256_of(path)))
             if len(pending) >= max(1, workers):
-                _drain(con, run_id, summary, pending, on_file)
-        _drain(con, run_id, summary, pending, on_file)
+                _drain(con, run_id, summary, pending, on_file, trust_roots)
+        _drain(con, run_id, summary, pending, on_file, trust_roots)
         finish_run(con, run_id, summary.as_json())
         summary.findings = reconcile(con, [i.document_id for i in summary.items if i.status == "loaded" and i.document_id])
     finally:
@@ -153,7 +165,7 @@ def ingest(
     return summary
 
 
-def _drain(con, run_id: str, summary: RunSummary, pending: list, on_file) -> None:
+def _drain(con, run_id: str, summary: RunSummary, pending: list, on_file, trust_roots: str | None = None) -> None:
     """Extract the pending files concurrently, then load each in its own transaction."""
     jobs = []
     for path, sha in pending:
@@ -166,7 +178,7 @@ def _drain(con, run_id: str, summary: RunSummary, pending: list, on_file) -> Non
             record_file(con, run_id=run_id, file_path=_display_path(path), file_name=Path(path).name, sha256=sha, status="duplicate", detail="byte-identical to a document already loaded", document_id=loaded_id)
             _report(summary, FileOutcome(path, "duplicate", None, "byte-identical to a document already loaded", loaded_id), on_file)
             continue
-        jobs.append((path, sha, extract.submit(path, sha)))
+        jobs.append((path, sha, extract.submit(path, sha, trust_roots)))
     pending.clear()
     for path, sha, future in jobs:
         result = future.result()

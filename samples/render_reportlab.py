@@ -12,10 +12,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
+from reportlab.lib.units import cm, mm
 from reportlab.platypus import (
     Flowable,
     PageBreak,
@@ -32,21 +32,47 @@ from samples.spec import (
     DocumentSpec,
     Lampiran,
     PeriodRow,
-    PkTable,
+    PkSlice,
     RhkPart,
     Rincian,
     RincianPart,
     SignatureRow,
     SkpHeader,
+    Statement,
     T,
+    plan,
 )
 
 PAGE_W, PAGE_H = A4
+F4 = (215 * mm, 330 * mm)
 # Column widths below are chosen so that cell texts wrap where the Word original wraps
-# them (measured against the seed's line breaks), not to fill the page.
+# them (measured against the seed's line breaks), not to fill the page; other page
+# sizes scale them by the ratio of body widths.
 MARGIN_X = 2.0 * cm
 MARGIN_Y = 1.5 * cm
 BODY_W = PAGE_W - 2 * MARGIN_X
+
+
+@dataclass(frozen=True)
+class Layout:
+    pagesize: tuple[float, float]
+    body_w: float
+
+    @property
+    def scale(self) -> float:
+        return self.body_w / BODY_W
+
+    def widths(self, widths: list[float]) -> list[float]:
+        return widths if self.body_w == BODY_W else [w * self.scale for w in widths]
+
+
+def layout_of(doc: DocumentSpec) -> Layout:
+    size = F4 if doc.paper == "F4" else A4
+    size = landscape(size) if doc.landscape else size
+    return Layout(size, size[0] - 2 * MARGIN_X)
+
+
+A4_PORTRAIT = Layout(A4, BODY_W)
 
 GRID_COLOR = colors.black
 HEADER_FILL = colors.HexColor("#D9D9D9")
@@ -76,6 +102,11 @@ TEXT = _style("text", size=9, spaceAfter=3)
 SIG = _style("sig", size=9, align=TA_CENTER)
 SIG_NAME = _style("sig_name", font="Helvetica-Bold", size=9, align=TA_CENTER)
 SIG_MARK = _style("sig_mark", font="Helvetica-Oblique", size=8, align=TA_CENTER, textColor=colors.HexColor("#555555"))
+BODY = _style("body", size=10, align=TA_JUSTIFY, spaceAfter=6)
+BODY_L = _style("body_l", size=10)
+TITLE12 = _style("title12", font="Helvetica-Bold", size=12, align=TA_CENTER)
+SLOT_STYLES = {"text": SIG, "mark": SIG_MARK, "name": SIG_NAME}
+WET_INK_SPACE = 46  # points left blank for a wet signature (about four text lines)
 
 # Q1 .. Q4 narrow; Y wide enough for '(4 skala 5)' on one line under its value
 PERIOD_WIDTHS = [39] * 6 + [46]
@@ -151,34 +182,64 @@ class Block:
 # ------------------------------------------------------------------ tables
 
 
-def pk_table(pk: PkTable) -> Table:
-    rows: list[list] = [[p("No", HEAD9), p("Sasaran Program/Kegiatan", HEAD9), p("Indikator Kinerja", HEAD9), "", p("Target", HEAD9)]]
-    style = BASE_GRID + [("SPAN", (2, 0), (3, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
-    for objective in pk.objectives:
+def pk_table(part: PkSlice, layout: Layout = A4_PORTRAIT) -> Table:
+    pk = part.table
+    coded = pk.code_style == "column"
+    no_h, objective_h, indicator_h, target_h = pk.headers
+    rows: list[list] = []
+    style = list(BASE_GRID)
+    if part.with_header:
+        if coded:
+            rows.append([p(no_h, HEAD9), p(objective_h, HEAD9), p(indicator_h, HEAD9), "", p(target_h, HEAD9)])
+            style += [("SPAN", (2, 0), (3, 0))]
+        else:
+            rows.append([p(no_h, HEAD9), p(objective_h, HEAD9), p(indicator_h, HEAD9), p(target_h, HEAD9)])
+        style += [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
+        if pk.numbering:
+            n1, n2, n3, n4 = (p(label, CELL_C) for label in pk.numbering_labels)
+            rows.append([n1, n2, n3, "", n4] if coded else [n1, n2, n3, n4])
+            style += [("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL)]
+            if coded:
+                style += [("SPAN", (2, 1), (3, 1))]
+    for k, objective in enumerate(part.objectives):
         first = len(rows)
+        printed = k > 0 or part.objective_printed
         for i, indicator in enumerate(objective.indicators):
-            rows.append([
-                p(str(objective.no), CELL9_C) if i == 0 else "",
-                p(objective.text, CELL9) if i == 0 else "",
-                p(indicator.code, CELL9_C),
-                p(indicator.text, CELL9),
-                target_cell(indicator.target, CELL9_C),
-            ])
+            lead = [
+                p(str(objective.no), CELL9_C) if i == 0 and printed else "",
+                p(objective.text, CELL9) if i == 0 and printed else "",
+            ]
+            if coded:
+                name = [p(indicator.code, CELL9_C), p(indicator.text, CELL9)]
+            elif pk.code_style == "prefix":
+                name = [p(f"{indicator.code} {indicator.text}", CELL9)]
+            else:
+                name = [p(indicator.text, CELL9)]
+            rows.append([*lead, *name, target_cell(indicator.target, CELL9_C)])
         last = len(rows) - 1
         style += [("SPAN", (0, first), (0, last)), ("SPAN", (1, first), (1, last))]
-    return Table(rows, colWidths=[24, 126.5, 40, 165, 70], style=TableStyle(style), hAlign="LEFT")
+    widths = [24, 126.5, 40, 165, 70] if coded else [24, 126.5, 205, 70]
+    return Table(rows, colWidths=layout.widths(widths), style=TableStyle(style), hAlign="LEFT")
 
 
-def budget_table(budget: BudgetTable) -> Table:
-    rows: list[list] = [[p(budget.heading, HEAD), "", "", p("Anggaran", HEAD)]]
+def budget_table(budget: BudgetTable, layout: Layout = A4_PORTRAIT) -> Table:
+    rows: list[list] = [[p(budget.heading, HEAD), "", "", p(budget.amount_header, HEAD)]]
     style = BASE_GRID + [("SPAN", (0, 0), (2, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
     for program in budget.programs:
         r = len(rows)
         rows.append([p(str(program.no), CELL_B), p(program.name, CELL_B), "", p(program.amount_raw, CELL_BR)])
         style += [("SPAN", (1, r), (2, r)), ("BACKGROUND", (0, r), (-1, r), GROUP_FILL)]
         for activity in program.activities:
-            rows.append(["", p(f"{activity.code}."), p(activity.name), p(activity.amount_raw, CELL_R)])
-    return Table(rows, colWidths=[22, 22, 318, 120], style=TableStyle(style), hAlign="LEFT")
+            if budget.letter_style == "column":
+                rows.append(["", p(f"{activity.code}."), p(activity.name), p(activity.amount_raw, CELL_R)])
+            else:
+                style += [("SPAN", (1, len(rows)), (2, len(rows)))]
+                rows.append(["", p(f"{activity.code}. {activity.name}"), "", p(activity.amount_raw, CELL_R)])
+    if budget.total:
+        r = len(rows)
+        rows.append([p(budget.total.label, HEAD), "", "", p(budget.total.amount_raw, CELL_BR)])
+        style += [("SPAN", (0, r), (2, r)), ("BACKGROUND", (0, r), (-1, r), HEADER_FILL)]
+    return Table(rows, colWidths=layout.widths([22, 22, 318, 120]), style=TableStyle(style), hAlign="LEFT")
 
 
 def _period_header(first_label: str, labels: tuple[str, ...], text_cols: int) -> tuple[list[list], list]:
@@ -198,8 +259,8 @@ def _period_header(first_label: str, labels: tuple[str, ...], text_cols: int) ->
     return [top, second], style
 
 
-def rincian_table(rincian: Rincian, part: RincianPart) -> Table:
-    rows, style = _period_header("IKU", rincian.period_labels, 2)
+def rincian_table(rincian: Rincian, part: RincianPart, layout: Layout = A4_PORTRAIT) -> Table:
+    rows, style = _period_header("IKU", rincian.period_labels, 2) if part.with_header else ([], [])
     style = BASE_GRID + style
     for objective in part.objectives:
         r = len(rows)
@@ -207,18 +268,18 @@ def rincian_table(rincian: Rincian, part: RincianPart) -> Table:
         style += [("SPAN", (1, r), (-1, r)), ("RIGHTPADDING", (1, r), (-1, r), 75)]
         for row in objective.rows:
             rows.append(["", p(row.code, CELL_C), p(row.text)] + [p(c, CELL_C) for c in row.cells[:-1]] + [year_cell(row)])
-    return Table(rows, colWidths=[22, 36, 113] + PERIOD_WIDTHS, style=TableStyle(style), hAlign="LEFT")
+    return Table(rows, colWidths=layout.widths([22, 36, 113] + PERIOD_WIDTHS), style=TableStyle(style), hAlign="LEFT")
 
 
-def skp_header_table(header: SkpHeader) -> Table:
+def skp_header_table(header: SkpHeader, layout: Layout = A4_PORTRAIT) -> Table:
     rows: list[list] = [[p("PEGAWAI YANG DINILAI", HEAD), "", p("PEJABAT PENILAI KINERJA", HEAD), ""]]
     for (l1, v1), (l2, v2) in zip(header.appraisee, header.appraiser, strict=True):
         rows.append([p(l1), p(v1), p(l2), p(v2)])
     style = BASE_GRID + [("SPAN", (0, 0), (1, 0)), ("SPAN", (2, 0), (3, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
-    return Table(rows, colWidths=[58, 183, 58, 183], style=TableStyle(style), hAlign="LEFT")
+    return Table(rows, colWidths=layout.widths([58, 183, 58, 183]), style=TableStyle(style), hAlign="LEFT")
 
 
-def rhk_table(part: RhkPart, group: str) -> Table:
+def rhk_table(part: RhkPart, group: str, layout: Layout = A4_PORTRAIT) -> Table:
     rows: list[list] = []
     style = list(BASE_GRID)
     if part.with_header:
@@ -239,10 +300,10 @@ def rhk_table(part: RhkPart, group: str) -> Table:
                 p(indicator.perspective),
             ])
         style += [("SPAN", (0, first), (0, len(rows) - 1)), ("SPAN", (1, first), (1, len(rows) - 1))]
-    return Table(rows, colWidths=[24, 137, 146, 85, 90], style=TableStyle(style), hAlign="LEFT")
+    return Table(rows, colWidths=layout.widths([24, 137, 146, 85, 90]), style=TableStyle(style), hAlign="LEFT")
 
 
-def behaviours_table(behaviours: Behaviours) -> Table:
+def behaviours_table(behaviours: Behaviours, layout: Layout = A4_PORTRAIT) -> Table:
     rows: list[list] = [[p("PERILAKU KERJA", CELL_B), "", ""]]
     for b in behaviours.behaviours:
         left = [p(b.name, CELL_B)] + [p(f"- {c}", BULLET) for c in b.criteria]
@@ -250,10 +311,10 @@ def behaviours_table(behaviours: Behaviours) -> Table:
         rows.append([p(str(b.no), CELL_C), left, right])
     style = BASE_GRID + [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                          ("RIGHTPADDING", (2, 1), (2, -1), 47)]
-    return Table(rows, colWidths=[22, 200, 260], style=TableStyle(style), hAlign="LEFT")
+    return Table(rows, colWidths=layout.widths([22, 200, 260]), style=TableStyle(style), hAlign="LEFT")
 
 
-def lampiran_resources_table(lampiran: Lampiran) -> Table:
+def lampiran_resources_table(lampiran: Lampiran, layout: Layout = A4_PORTRAIT) -> Table:
     rows: list[list] = [[p("DUKUNGAN SUMBER DAYA", CELL_B), ""]]
     rows += [[p(str(item.no), CELL_C), p(item.text)] for item in lampiran.resources]
     skema = len(rows)
@@ -262,15 +323,15 @@ def lampiran_resources_table(lampiran: Lampiran) -> Table:
     style = BASE_GRID + [("SPAN", (0, 0), (1, 0)), ("SPAN", (0, skema), (1, skema)),
                          ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("BACKGROUND", (0, skema), (-1, skema), HEADER_FILL)]
     style += [("SPAN", (0, r), (1, r)) for r in range(skema + 1, len(rows))]
-    return Table(rows, colWidths=[22, 460], style=TableStyle(style), hAlign="LEFT")
+    return Table(rows, colWidths=layout.widths([22, 460]), style=TableStyle(style), hAlign="LEFT")
 
 
-def lampiran_period_table(lampiran: Lampiran) -> Table:
+def lampiran_period_table(lampiran: Lampiran, layout: Layout = A4_PORTRAIT) -> Table:
     rows, style = _period_header("IKI", lampiran.period_labels, 1)
     style = BASE_GRID + style
     for row in lampiran.rows:
         rows.append([p(str(row.row_no), CELL_C), p(row.text)] + [p(c, CELL_C) for c in row.cells[:-1]] + [year_cell(row)])
-    return Table(rows, colWidths=[22, 123] + PERIOD_WIDTHS, style=TableStyle(style), hAlign="LEFT")
+    return Table(rows, colWidths=layout.widths([22, 123] + PERIOD_WIDTHS), style=TableStyle(style), hAlign="LEFT")
 
 
 # ------------------------------------------------------------------ text blocks
@@ -280,83 +341,99 @@ def title_lines(lines: tuple[str, ...]) -> list[Flowable]:
     return [p(line, TITLE) for line in lines] + [Spacer(1, 8)]
 
 
-def left_right_line(left: str, right: str) -> Table:
-    t = Table([[p(left, LINE_L), p(right, LINE_R)]], colWidths=[BODY_W / 2 - 40, BODY_W / 2 + 40])
+def left_right_line(left: str, right: str, layout: Layout = A4_PORTRAIT) -> Table:
+    body_w = layout.body_w
+    t = Table([[p(left, LINE_L), p(right, LINE_R)]], colWidths=[body_w / 2 - 40, body_w / 2 + 40])
     t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     return t
 
 
-SIG_SLOTS = 5  # date line, role line, signature mark, name, NIP line
-
-
-def signature_row(row: SignatureRow) -> Table:
+def signature_row(row: SignatureRow, layout: Layout = A4_PORTRAIT) -> Table:
     """Blocks side by side in an unruled layout table: one table row per line slot keeps
     the role lines (and the names) of all blocks on one baseline."""
     blocks = list(row.blocks)
     if len(blocks) == 1:
         blocks = [None, *blocks]  # a lone block sits at the right
-    styles = (SIG, SIG, SIG_MARK, SIG_NAME, SIG)
     rows = []
-    for slot in range(SIG_SLOTS):
+    for slot, kind in enumerate(row.slots):
         cells = []
         for block in blocks:
-            if block is not None and len(block.lines) != SIG_SLOTS:
-                raise ValueError(f"signature block needs {SIG_SLOTS} line slots: {block.lines!r}")
+            if block is not None and len(block.lines) != len(row.slots):
+                raise ValueError(f"signature block needs {len(row.slots)} line slots: {block.lines!r}")
             line = None if block is None else block.lines[slot]
-            cells.append(p(line, styles[slot]) if line else "")
+            cells.append(p(line, SLOT_STYLES[kind]) if line else "")
         rows.append(cells)
-    width = BODY_W / len(blocks)
+    mark, name = row.slots.index("mark"), row.slots.index("name")
+    wet = not any(block.electronic for block in row.blocks)
+    width = layout.body_w / len(blocks)
     return Table(rows, colWidths=[width] * len(blocks), style=TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("TOPPADDING", (0, 2), (-1, 2), 20),  # room a wet signature would take
-        ("BOTTOMPADDING", (0, 3), (-1, 3), 4),
+        ("TOPPADDING", (0, mark), (-1, mark), WET_INK_SPACE if wet else 20),  # room a wet signature would take
+        ("BOTTOMPADDING", (0, name), (-1, name), 4),
     ]))
+
+
+def statement_page(statement: Statement, layout: Layout) -> list[Flowable]:
+    out: list[Flowable] = [p(line, TITLE12) for line in statement.title_lines] + [Spacer(1, 16)]
+    out += [p(text, BODY) for text in statement.opening]
+    for party in statement.parties:
+        rows = [[p(label, BODY_L), p(f": {value}", BODY_L)] for label, value in party.lines]
+        out.append(Table(rows, colWidths=[80, layout.body_w - 100], hAlign="RIGHT", style=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ])))
+        out += [Spacer(1, 3), p(party.designation, BODY)]
+    out += [p(text, BODY) for text in statement.closing]
+    return out + [Spacer(1, 16)]
 
 
 # ------------------------------------------------------------------ document
 
 
+def flowables(doc: DocumentSpec, key: str, item: object, layout: Layout) -> tuple[Flowable, ...]:
+    """What one planned block draws."""
+    if isinstance(item, Statement):
+        return tuple(statement_page(item, layout))
+    if isinstance(item, PkSlice):
+        head = title_lines(item.table.title_lines) if item.index == 1 and item.table.title_lines else []
+        return (*head, pk_table(item, layout))
+    if isinstance(item, BudgetTable):
+        head = title_lines(item.title_lines) if item.title_lines else []
+        return (*head, budget_table(item, layout), Spacer(1, 18))
+    if isinstance(item, RincianPart):
+        rincian = doc.rincian
+        head = title_lines(rincian.title_lines) if item is rincian.parts[0] else []
+        return (*head, rincian_table(rincian, item, layout))
+    if isinstance(item, SkpHeader):
+        return (*title_lines(item.title_lines), left_right_line(item.organisation, item.period_line, layout),
+                skp_header_table(item, layout), Spacer(1, 8))
+    if isinstance(item, RhkPart):
+        return (rhk_table(item, doc.skp.rhk_group, layout),)
+    if isinstance(item, Behaviours):
+        return (Spacer(1, 8), behaviours_table(item, layout))
+    if isinstance(item, Lampiran):
+        header = doc.skp.header
+        return (p(item.title, TITLE), Spacer(1, 8), left_right_line(header.organisation, header.period_line, layout),
+                lampiran_resources_table(item, layout), Spacer(1, 8))
+    if key == "skp_lampiran_table":
+        return (lampiran_period_table(doc.lampiran, layout),)
+    if key == "skp_lampiran_konsekuensi":
+        return (p("KONSEKUENSI", HEADING), *(p(item, TEXT) for item in doc.lampiran.consequences), Spacer(1, 14))
+    if isinstance(item, SignatureRow):
+        before = {"pk_rincian_signatures": 14, "skp_signatures": 10}.get(key)
+        return ((Spacer(1, before),) if before else ()) + (signature_row(item, layout),)
+    raise TypeError(f"{key}: cannot draw {type(item).__name__}")
+
+
 def plan_blocks(doc: DocumentSpec) -> list[Block]:
     """The document as ordered blocks, each with its planned page."""
-    rincian, skp, lampiran = doc.rincian, doc.skp, doc.lampiran
-    blocks = [
-        Block("pk", doc.pk.page, (pk_table(doc.pk),)),
-        Block("pk_budget", doc.budget.page, (budget_table(doc.budget), Spacer(1, 18))),
-        Block("pk_signatures", doc.pk_signatures.page, (signature_row(doc.pk_signatures),)),
-    ]
-    for i, part in enumerate(rincian.parts, start=1):
-        head = title_lines(rincian.title_lines) if i == 1 else []
-        blocks.append(Block(f"pk_rincian_{i}", part.page, (*head, rincian_table(rincian, part))))
-    blocks.append(Block("pk_rincian_signatures", rincian.signatures.page, (Spacer(1, 14), signature_row(rincian.signatures))))
-    header = skp.header
-    blocks.append(Block("skp_header", header.page, (
-        *title_lines(header.title_lines),
-        left_right_line(header.organisation, header.period_line),
-        skp_header_table(header),
-        Spacer(1, 8),
-    )))
-    for i, part in enumerate(skp.rhk_parts, start=1):
-        blocks.append(Block(f"skp_rhk_{i}", part.page, (rhk_table(part, skp.rhk_group),)))
-    blocks.append(Block("skp_behaviours", skp.behaviours.page, (Spacer(1, 8), behaviours_table(skp.behaviours))))
-    blocks.append(Block("skp_signatures", skp.signatures.page, (Spacer(1, 10), signature_row(skp.signatures))))
-    blocks.append(Block("skp_lampiran", lampiran.page, (
-        p(lampiran.title, TITLE),
-        Spacer(1, 8),
-        left_right_line(header.organisation, header.period_line),
-        lampiran_resources_table(lampiran),
-        Spacer(1, 8),
-    )))
-    blocks.append(Block("skp_lampiran_table", lampiran.page, (lampiran_period_table(lampiran),)))
-    blocks.append(Block("skp_lampiran_konsekuensi", lampiran.consequences_page, (
-        p("KONSEKUENSI", HEADING),
-        *(p(item, TEXT) for item in lampiran.consequences),
-        Spacer(1, 14),
-    )))
-    blocks.append(Block("skp_lampiran_signatures", lampiran.signatures.page, (signature_row(lampiran.signatures),)))
-    return blocks
+    layout = layout_of(doc)
+    return [Block(b.key, b.page, flowables(doc, b.key, b.item, layout)) for b in plan(doc)]
 
 
 def render_pdf(doc: DocumentSpec, path: Path) -> dict[str, int]:
@@ -374,7 +451,7 @@ def render_pdf(doc: DocumentSpec, path: Path) -> dict[str, int]:
         story += [Mark(f"{block.key}:start"), *block.flowables, Mark(f"{block.key}:end")]
     template = _RecordingDoc(
         str(path),
-        pagesize=A4,
+        pagesize=layout_of(doc).pagesize,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
         topMargin=MARGIN_Y,

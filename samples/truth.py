@@ -21,12 +21,15 @@ def target_fields(target: T) -> Json:
         "is_percent": target.is_percent,
         "scale_max": target.scale_max,
         "qualifier": target.qualifier,
+        "target_unit": target.unit,
     }
 
 
 def indicator_targets(doc: DocumentSpec) -> list[Json]:
     rows: list[Json] = []
-    for objective in doc.pk.objectives:
+    pk_objectives = doc.pk.objectives if doc.pk else ()
+    pages = iter(doc.pk.pages_by_row() if doc.pk else ())
+    for objective in pk_objectives:
         for indicator in objective.indicators:
             rows.append({
                 "source": "pk",
@@ -38,9 +41,9 @@ def indicator_targets(doc: DocumentSpec) -> list[Json]:
                 "perspective": None,
                 "assignment": None,
                 "matched_code": None,
-                "page": doc.pk.page,
+                "page": next(pages),
             })
-    for part in doc.skp.rhk_parts:
+    for part in doc.skp.rhk_parts if doc.skp else ():
         for objective in part.objectives:
             for indicator in objective.indicators:
                 rows.append({
@@ -80,6 +83,7 @@ def period_rows(doc: DocumentSpec, source: str, row: PeriodRow, page: int,
             "is_percent": cell.is_percent,
             "scale_max": row.year.scale_max,
             "qualifier": row.year.qualifier,
+            "target_unit": cell.unit,
             "matched_code": row.matched_code,
             "page": page,
         })
@@ -88,18 +92,18 @@ def period_rows(doc: DocumentSpec, source: str, row: PeriodRow, page: int,
 
 def period_targets(doc: DocumentSpec) -> list[Json]:
     rows: list[Json] = []
-    for part in doc.rincian.parts:
+    for part in doc.rincian.parts if doc.rincian else ():
         for objective in part.objectives:
             for row in objective.rows:
                 rows += period_rows(doc, "pk_rincian", row, part.page, objective.no, objective.text)
-    for row in doc.lampiran.rows:
+    for row in doc.lampiran.rows if doc.lampiran else ():
         rows += period_rows(doc, "skp_lampiran", row, doc.lampiran.page, None, None)
     return rows
 
 
 def budget_lines(doc: DocumentSpec) -> list[Json]:
     rows: list[Json] = []
-    for program in doc.budget.programs:
+    for program in doc.budget.programs if doc.budget else ():
         common = {"program_no": program.no, "program": program.name, "page": doc.budget.page}
         rows.append({**common, "activity_code": None, "activity": None, "level": "program",
                      "amount_idr": program.amount_idr, "amount_raw": program.amount_raw})
@@ -111,19 +115,35 @@ def budget_lines(doc: DocumentSpec) -> list[Json]:
 
 
 def budget_totals(doc: DocumentSpec) -> list[Json]:
+    """The budget table's printed total row, then the lampiran's Jumlah Anggaran."""
+    rows: list[Json] = []
+    if doc.budget and doc.budget.total:
+        total = doc.budget.total
+        rows.append({"source": "pk_budget", "label": total.label, "amount_idr": total.amount_idr,
+                     "amount_raw": total.amount_raw, "page": doc.budget.page})
     lampiran = doc.lampiran
-    budget_item = next(item for item in lampiran.resources if item.text.startswith(lampiran.budget_label))
-    return [{
-        "source": "skp_lampiran",
-        "label": lampiran.budget_label,
-        "amount_idr": lampiran.budget_idr,
-        "amount_raw": budget_item.text[budget_item.text.index("Rp"):],
-        "page": lampiran.page,
-    }]
+    if lampiran:
+        budget_item = next(item for item in lampiran.resources if item.text.startswith(lampiran.budget_label))
+        rows.append({
+            "source": "skp_lampiran",
+            "label": lampiran.budget_label,
+            "amount_idr": lampiran.budget_idr,
+            "amount_raw": budget_item.text[budget_item.text.index("Rp"):],
+            "page": lampiran.page,
+        })
+    return rows
 
 
 def signature_rows(doc: DocumentSpec) -> list[SignatureRow]:
-    return [doc.pk_signatures, doc.rincian.signatures, doc.skp.signatures, doc.lampiran.signatures]
+    """In reading order: the page plan's order (rows top to bottom)."""
+    rows = [
+        doc.statement.signatures if doc.statement else None,
+        doc.pk_signatures,
+        doc.rincian.signatures if doc.rincian else None,
+        doc.skp.signatures if doc.skp else None,
+        doc.lampiran.signatures if doc.lampiran else None,
+    ]
+    return [row for row in rows if row is not None]
 
 
 def signatures(doc: DocumentSpec) -> list[Json]:
@@ -139,12 +159,15 @@ def signatures(doc: DocumentSpec) -> list[Json]:
                 "place": block.place,
                 "signed_on": block.signed_on,
                 "electronic": block.electronic,
+                "party": block.party,
                 "page": row.page,
             })
     return rows
 
 
-def skp_header(doc: DocumentSpec) -> Json:
+def skp_header(doc: DocumentSpec) -> Json | None:
+    if doc.skp is None:
+        return None
     h = doc.skp.header
     return {
         "fiscal_year": h.fiscal_year,
@@ -160,19 +183,32 @@ def skp_header(doc: DocumentSpec) -> Json:
         "appraiser_rank": h.appraiser_rank,
         "appraiser_position": h.appraiser_position,
         "appraiser_unit": h.appraiser_unit,
-        "employees": doc.lampiran.employees,
-        "budget_idr": doc.lampiran.budget_idr,
+        "employees": doc.lampiran.employees if doc.lampiran else None,
+        "budget_idr": doc.lampiran.budget_idr if doc.lampiran else None,
         "page": h.page,
     }
 
 
 def skp_behaviours(doc: DocumentSpec) -> list[Json]:
+    if doc.skp is None:
+        return []
     page = doc.skp.behaviours.page
     return [
         {"behaviour_no": b.no, "behaviour": b.name, "criteria": list(b.criteria),
          "expectation": b.expectation, "page": page}
         for b in doc.skp.behaviours.behaviours
     ]
+
+
+def parties(doc: DocumentSpec) -> list[Json]:
+    if doc.statement is None:
+        return []
+    rows = [
+        {"party": p.party, "name": p.name, "position": p.position, "nip": p.nip, "rank": p.rank,
+         "page": doc.statement.page}
+        for p in doc.statement.parties
+    ]
+    return sorted(rows, key=lambda row: row["party"])  # 'first' before 'second'
 
 
 def build_truth(doc: DocumentSpec) -> Json:
@@ -192,7 +228,7 @@ def build_truth(doc: DocumentSpec) -> Json:
         "signatures": signatures(doc),
         "skp": skp_header(doc),
         "skp_behaviours": skp_behaviours(doc),
-        "parties": [],
+        "parties": parties(doc),
     }
 
 

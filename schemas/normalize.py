@@ -18,12 +18,14 @@ from schemas.records import (
     BudgetTotal,
     Document,
     IndicatorTarget,
+    Party,
     PeriodTarget,
     RawDocument,
     RawRecord,
     Signature,
     SkpHeader,
     Target,
+    ValueProblem,
 )
 from schemas.targets import parse_target
 from schemas.text import fold, squash
@@ -38,6 +40,8 @@ UNIT_OF_EMPLOYEES = re.compile(r"pegawai\s+pada\s+(?:unit\s+)?(.+)$", re.IGNOREC
 BUDGET_SENTENCE = re.compile(r"jumlah\s+anggaran\b.*?(?P<amount>(?:rp\.?|idr)\s*[\d.,]+(?:\s*(?:ribu|juta|miliar|milyar|triliun))?)", re.IGNORECASE)
 TITLE_YEAR = re.compile(r"\btahun\s+(?:anggaran\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
 NO_VALUE = {"", "-", "\u2013", "\u2014"}
+GROUP_SPACE = re.compile(r"(?<=\d\.)\s+(?=\d{3}\b)")
+LIST_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=\D)")
 
 
 class NormalizationError(ValueError):
@@ -54,14 +58,31 @@ def _int(text: str | None) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _target(rec: RawRecord, text: str | None) -> Target:
+def _target(rec: RawRecord, text: str | None, problems: list[ValueProblem]) -> Target:
     try:
         return parse_target(text or "-")
     except ParseError as exc:
-        raise NormalizationError(f"page {rec.page}: target {text!r} cannot be read: {exc}") from exc
+        problems.append(ValueProblem(record_kind=rec.kind, field="target", raw=text or "", problem=str(exc), page=rec.page))
+        return Target(raw=squash(text or ""), value=None)
 
 
-def _indicator_targets(raw: list[RawRecord]) -> list[IndicatorTarget]:
+def _amount(rec: RawRecord, text: str, problems: list[ValueProblem]) -> Decimal | None:
+    # Typed money sometimes carries a stray space inside the digit groups: 'Rp. 9.985.639. 757,-'.
+    repaired = GROUP_SPACE.sub("", text)
+    try:
+        return parse_rupiah(repaired)
+    except ParseError as exc:
+        problems.append(ValueProblem(record_kind=rec.kind, field="amount", raw=text, problem=str(exc), page=rec.page))
+        return None
+
+
+def _indicator_text(fields: dict[str, str | None]) -> str:
+    """Indicator text without a list number ('1. Persentase ...') when no IKU code is printed."""
+    text = squash(fields.get("indicator") or "")
+    return text if fields.get("indicator_code") else LIST_NUMBER.sub("", text)
+
+
+def _indicator_targets(raw: list[RawRecord], problems: list[ValueProblem]) -> list[IndicatorTarget]:
     out: list[IndicatorTarget] = []
     for rec in raw:
         f = rec.fields
@@ -77,8 +98,8 @@ def _indicator_targets(raw: list[RawRecord]) -> list[IndicatorTarget]:
                 objective_no=_int(f.get("objective_no")),
                 objective=objective,
                 indicator_code=f.get("indicator_code"),
-                indicator=squash(f.get("indicator") or ""),
-                target=_target(rec, f.get("target")),
+                indicator=_indicator_text(f),
+                target=_target(rec, f.get("target"), problems),
                 perspective=_value(f.get("perspective")),
                 assignment=assignment,
                 page=rec.page,
@@ -88,13 +109,13 @@ def _indicator_targets(raw: list[RawRecord]) -> list[IndicatorTarget]:
     return out
 
 
-def _period_targets(raw: list[RawRecord]) -> list[PeriodTarget]:
+def _period_targets(raw: list[RawRecord], problems: list[ValueProblem]) -> list[PeriodTarget]:
     rows: OrderedDict[str, list[RawRecord]] = OrderedDict()
     for rec in raw:
         rows.setdefault(f"{rec.section}|{rec.fields.get('row_key')}", []).append(rec)
     out: list[PeriodTarget] = []
     for cells in rows.values():
-        parsed = [(rec, _target(rec, rec.fields.get("target"))) for rec in cells]
+        parsed = [(rec, _target(rec, rec.fields.get("target"), problems)) for rec in cells]
         # The qualifier is printed once per row (under the Y cell) but describes the indicator.
         quals = {(t.scale_max, t.qualifier) for _, t in parsed if t.qualifier is not None}
         shared = quals.pop() if len(quals) == 1 else None
@@ -113,7 +134,7 @@ def _period_targets(raw: list[RawRecord]) -> list[PeriodTarget]:
                     objective_no=_int(f.get("objective_no")),
                     objective=_value(f.get("objective")),
                     indicator_code=f.get("indicator_code"),
-                    indicator=squash(f.get("indicator") or ""),
+                    indicator=_indicator_text(f),
                     period=period,
                     target=target,
                     page=rec.page,
@@ -123,7 +144,7 @@ def _period_targets(raw: list[RawRecord]) -> list[PeriodTarget]:
     return out
 
 
-def _budget(raw: list[RawRecord]) -> tuple[list[BudgetLine], list[BudgetTotal]]:
+def _budget(raw: list[RawRecord], problems: list[ValueProblem]) -> tuple[list[BudgetLine], list[BudgetTotal]]:
     lines: list[BudgetLine] = []
     totals: list[BudgetTotal] = []
     program_no: int | None = None
@@ -131,10 +152,9 @@ def _budget(raw: list[RawRecord]) -> tuple[list[BudgetLine], list[BudgetTotal]]:
     for rec in raw:
         f = rec.fields
         amount_raw = squash(f.get("amount") or "")
-        try:
-            amount = parse_rupiah(amount_raw) if amount_raw else None
-        except ParseError as exc:
-            raise NormalizationError(f"page {rec.page}: amount {amount_raw!r} cannot be read: {exc}") from exc
+        if not any(ch.isdigit() for ch in amount_raw):
+            continue  # a sub-heading or a second header row: no amount, no budget fact
+        amount = _amount(rec, amount_raw, problems)
         label = squash(f.get("label") or "")
         if rec.kind == "budget_total":
             if amount is not None:
@@ -145,8 +165,6 @@ def _budget(raw: list[RawRecord]) -> tuple[list[BudgetLine], list[BudgetTotal]]:
             m = ACTIVITY_PREFIX.match(label) or PROGRAM_PREFIX.match(label)
             if m:
                 no, label = m.group(1), m.group(2)
-        if amount is None:
-            continue  # a sub-heading without an amount is not a budget fact
         if PROGRAM_NO.match(no) or (not no and fold(label).startswith("program")):
             program_no, program = _int(no), label
             level, code, activity = "program", None, None
@@ -185,7 +203,7 @@ def _signatures(raw: list[RawRecord]) -> list[Signature]:
             nip = parse_nip(nip_raw) if nip_raw else None
         except ParseError:
             nip = None
-        party = {"pertama": "first", "kedua": "second"}.get(f.get("party") or "")
+        party = {"pertama": "first", "kesatu": "first", "kedua": "second"}.get(f.get("party") or "")
         out.append(
             Signature(
                 section=rec.section or "unknown",
@@ -199,14 +217,16 @@ def _signatures(raw: list[RawRecord]) -> list[Signature]:
                 date_precision=precision,
                 electronic=f.get("electronic") == "true",
                 party=party,  # type: ignore[arg-type]
+                rank=_value(f.get("rank")),
                 page=rec.page,
                 bbox=rec.bbox,
+                signed_mark=f.get("signed_mark") or "none",  # type: ignore[arg-type]
             )
         )
     return out
 
 
-def _skp(raw: list[RawRecord], resources: list[RawRecord]) -> tuple[SkpHeader | None, list[BudgetTotal]]:
+def _skp(raw: list[RawRecord], resources: list[RawRecord], problems: list[ValueProblem]) -> tuple[SkpHeader | None, list[BudgetTotal]]:
     totals: list[BudgetTotal] = []
     employees: int | None = None
     for rec in resources:
@@ -217,7 +237,9 @@ def _skp(raw: list[RawRecord], resources: list[RawRecord]) -> tuple[SkpHeader | 
         b = BUDGET_SENTENCE.search(text)
         if b:
             amount_raw = squash(b.group("amount"))
-            totals.append(BudgetTotal(source="skp_lampiran", label="Jumlah Anggaran", amount_idr=parse_rupiah(amount_raw), amount_raw=amount_raw, page=rec.page))
+            amount = _amount(rec, amount_raw, problems)
+            if amount is not None:
+                totals.append(BudgetTotal(source="skp_lampiran", label="Jumlah Anggaran", amount_idr=amount, amount_raw=amount_raw, page=rec.page))
     if not raw:
         return None, totals
     rec = raw[0]
@@ -258,6 +280,27 @@ def _skp(raw: list[RawRecord], resources: list[RawRecord]) -> tuple[SkpHeader | 
     return header, totals
 
 
+def _parties(raw: list[RawRecord]) -> list[Party]:
+    out: list[Party] = []
+    for rec in raw:
+        f = rec.fields
+        try:
+            nip = parse_nip(f["nip"]) if f.get("nip") else None
+        except ParseError:
+            nip = None
+        out.append(
+            Party(
+                party=f["party"],  # type: ignore[arg-type]
+                name=_value(f.get("name")),
+                position=_value(f.get("position")),
+                nip=nip.digits if nip else None,
+                rank=_value(f.get("rank")),
+                page=rec.page,
+            )
+        )
+    return out
+
+
 def _behaviours(raw: list[RawRecord]) -> list[Behaviour]:
     return [
         Behaviour(
@@ -273,40 +316,91 @@ def _behaviours(raw: list[RawRecord]) -> list[Behaviour]:
 
 UNIT_OF_POSITION: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^direktur jenderal\s+(.+)$", re.I), "Direktorat Jenderal {}"),
-    (re.compile(r"^kepala kantor wilayah\s+(.+)$", re.I), "Kantor Wilayah {}"),
-    (re.compile(r"^kepala\s+(dinas|badan|biro|kantor|bagian|bidang|pusat|sekretariat)\s+(.+)$", re.I), "{} {}"),
+    (re.compile(r"^kepala\s+(dinas|badan|biro|kantor|bagian|bidang|pusat|sekretariat|balai)\s+(.+)$", re.I), "{} {}"),
     (re.compile(r"^direktur\s+(.+)$", re.I), "Direktorat {}"),
 )
 SMALL_WORDS = {"dan", "dalam", "yang", "pada", "di", "ke", "dari", "untuk", "atau"}
+ROMAN = re.compile(r"^[IVX]+$")
+UNIT_NAME = re.compile(
+    r"^(kantor|direktorat|dinas|badan|biro|sekretariat|inspektorat|balai|pusat|kementerian|kppn|kanwil)\b", re.IGNORECASE
+)
+NOT_A_UNIT_LINE = re.compile(r"\btahun\b|^(perjanjian|rincian|lampiran|sasaran|kepala|periode)\b", re.IGNORECASE)
 
 
 def _title_case(text: str) -> str:
+    """'KANTOR ... MEDAN II' -> 'Kantor ... Medan II' (text already in mixed case is kept)."""
     if not text.isupper():
         return text
-    words = text.lower().split()
-    return " ".join(w if (i and w in SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    words = []
+    for i, word in enumerate(text.split()):
+        lower = word.lower()
+        if ROMAN.match(word) or (len(word) <= 4 and not re.search(r"[AEIOU]", word)):
+            words.append(word)  # 'II', 'KPPN', 'DJP'
+        elif i and lower in SMALL_WORDS:
+            words.append(lower)
+        else:
+            words.append(lower[:1].upper() + lower[1:])
+    return " ".join(words)
 
 
 def unit_of_position(position: str) -> str | None:
+    """'Kepala Kantor Wilayah DJPb Provinsi X' -> 'Kantor Wilayah DJPb Provinsi X'."""
+    position = _title_case(squash(position).rstrip(","))
     for pattern, template in UNIT_OF_POSITION:
-        m = pattern.match(squash(position))
+        m = pattern.match(position)
         if m:
-            return _title_case(template.format(*(g.title() if g.isupper() else g for g in m.groups())))
+            return template.format(*(g[:1].upper() + g[1:] for g in m.groups()))
     return None
 
 
-def infer_unit(skp: SkpHeader | None, resources: list[RawRecord], titles: list[RawRecord]) -> str | None:
+def infer_unit(
+    skp: SkpHeader | None,
+    resources: list[RawRecord],
+    parties: list[Party],
+    titles: list[RawRecord],
+    signatures: list[Signature],
+) -> str | None:
+    """The unit the agreement is about: the SKP's unit, the head count's unit, the first
+    party's office, a title naming a head of office, a signer's office -- in that order."""
     if skp is not None and skp.appraisee_unit:
         return skp.appraisee_unit.split(",")[0].strip()
     for rec in resources:
         m = UNIT_OF_EMPLOYEES.search(rec.fields.get("text") or "")
         if m:
             return squash(m.group(1))
-    for rec in titles:
-        unit = unit_of_position(_title_case(rec.fields.get("text") or ""))
+    positions = [p.position for p in parties if p.party == "first" and p.position]
+    positions += _title_blocks(titles)
+    positions += [s.role for s in signatures if s.role]
+    for position in positions:
+        unit = unit_of_position(position)
         if unit:
             return unit
+        if UNIT_NAME.match(position):
+            return _title_case(position)
     return None
+
+
+def _title_blocks(titles: list[RawRecord]) -> list[str]:
+    """Title lines with the lines that continue them ('... KEKAYAAN NEGARA JAWA' / 'TIMUR')."""
+    out: list[str] = []
+    i = 0
+    while i < len(titles):
+        text = titles[i].fields.get("text") or ""
+        j = i + 1
+        while j < len(titles) and _continues(titles[j - 1], titles[j]):
+            text += " " + (titles[j].fields.get("text") or "")
+            j += 1
+        out.append(squash(text))
+        i = j
+    return out
+
+
+def _continues(upper: RawRecord, lower: RawRecord) -> bool:
+    if upper.page != lower.page or upper.bbox is None or lower.bbox is None:
+        return False
+    height = upper.bbox[3] - upper.bbox[1]
+    text = lower.fields.get("text") or ""
+    return 0 <= lower.bbox[1] - upper.bbox[3] < 0.8 * height and not NOT_A_UNIT_LINE.search(text) and not UNIT_NAME.match(text)
 
 
 def infer_year(skp: SkpHeader | None, titles: list[RawRecord], signatures: list[Signature]) -> int | None:
@@ -354,22 +448,27 @@ def normalize_document(raw: RawDocument) -> Document:
     by_kind: dict[str, list[RawRecord]] = {}
     for rec in raw.records:
         by_kind.setdefault(rec.kind, []).append(rec)
-    targets = _indicator_targets(by_kind.get("pk_target", []) + by_kind.get("skp_target", []))
-    periods = _period_targets(by_kind.get("period_target", []))
+    problems: list[ValueProblem] = []
+    targets = _indicator_targets(by_kind.get("pk_target", []) + by_kind.get("skp_target", []), problems)
+    periods = _period_targets(by_kind.get("period_target", []), problems)
     targets, periods = _match_to_pk(targets, periods)
-    lines, totals = _budget(by_kind.get("budget_line", []) + by_kind.get("budget_total", []))
+    lines, totals = _budget(by_kind.get("budget_line", []) + by_kind.get("budget_total", []), problems)
     resources = by_kind.get("skp_resource", [])
-    skp, skp_totals = _skp(by_kind.get("skp_header", []), resources)
+    skp, skp_totals = _skp(by_kind.get("skp_header", []), resources, problems)
     signatures = _signatures(by_kind.get("signature", []))
     titles = by_kind.get("title", [])
+    parties = _parties(by_kind.get("party", []))
     return Document(
         document_id=raw.document_id,
         file_name=raw.file_name,
-        unit=infer_unit(skp, resources, titles),
+        unit=infer_unit(skp, resources, parties, titles, signatures),
         fiscal_year=infer_year(skp, titles, signatures),
         page_count=raw.page_count,
         sections=raw.sections,
         ocr_used=raw.ocr_used,
+        document_kind=raw.document_kind,
+        problems=tuple(problems),
+        parties=tuple(parties),
         indicator_targets=tuple(targets),
         period_targets=tuple(periods),
         budget_lines=tuple(lines),

@@ -22,6 +22,15 @@ SECTION_ORDER: tuple[str, ...] = ("pk_statement", "pk", "pk_budget", "pk_rincian
 
 Period = Literal["Q1", "Q2", "S1", "Q3", "YTD_Q3", "Q4", "Y"]
 
+# 'electronic': the block's e-sign text or a BSrE footer; 'image': an ink or stamp image
+# overlaps the block; 'none': the signature space is blank.
+SignedMark = Literal["electronic", "image", "none"]
+
+# pyHanko's ModificationLevel of what was appended after a signature, lower case:
+# 'lta_updates' (validation data, timestamps), 'form_filling' (later signatures, form
+# values), 'annotations', 'other' (anything else, e.g. changed page content).
+ModificationLevel = Literal["none", "lta_updates", "form_filling", "annotations", "other"]
+
 RawKind = Literal[
     "title",  # a text line outside tables that names a document, unit or year
     "party",  # pihak pertama / pihak kedua of a PK statement page
@@ -59,6 +68,7 @@ class RawDocument(_Record):
     sections: tuple[str, ...]  # in SECTION_ORDER, each once
     records: tuple[RawRecord, ...]
     ocr_used: bool = False
+    document_kind: str = "perjanjian_kinerja"  # see extractors.kind.DOCUMENT_KINDS
 
 
 # ---------------------------------------------------------------- typed records
@@ -125,7 +135,7 @@ class BudgetLine(_Record):
     activity_code: str | None  # 'a', 'b', ...; None on the program row
     activity: str | None
     level: Literal["program", "activity"]
-    amount_idr: Decimal
+    amount_idr: Decimal | None  # None only when the printed amount cannot be read (see problems)
     amount_raw: str
     page: int
     bbox: BBox | None = None
@@ -151,8 +161,25 @@ class Signature(_Record):
     date_precision: Literal["day", "month", "year"] | None = None
     electronic: bool
     party: Literal["first", "second"] | None = None
+    rank: str | None = None  # pangkat printed under the name, e.g. 'Pembina Utama Madya'
     page: int
     bbox: BBox | None = None
+    signed_mark: SignedMark = "none"
+
+
+class DigitalSignature(_Record):
+    """One signature field embedded in the PDF (PAdES/CMS), as validated on the file's bytes."""
+
+    field_name: str | None
+    signer_name: str | None = None  # the signer certificate's common name
+    signer_org: str | None = None
+    issuer: str | None = None
+    signing_time: dt.datetime | None = None  # UTC, time zone aware
+    intact: bool | None = None  # the signed byte ranges hash to the signed digest
+    covers_whole_document: bool | None = None  # nothing was appended after signing
+    trusted: bool | None = None  # chains to a configured root; None when none are configured
+    modification_level: ModificationLevel | None = None  # the kind of change after signing
+    error: str | None = None  # what could not be read or validated
 
 
 class Party(_Record):
@@ -191,6 +218,16 @@ class Behaviour(_Record):
     page: int
 
 
+class ValueProblem(_Record):
+    """A printed value that could not be read; the row keeps its raw text and a NULL value."""
+
+    record_kind: str
+    field: str
+    raw: str
+    problem: str
+    page: int
+
+
 class Document(_Record):
     """Everything kinerja knows about one loaded PDF, typed."""
 
@@ -201,12 +238,15 @@ class Document(_Record):
     page_count: int
     sections: tuple[str, ...]
     ocr_used: bool = False
+    document_kind: str = "perjanjian_kinerja"
+    problems: tuple[ValueProblem, ...] = ()
     parties: tuple[Party, ...] = ()
     indicator_targets: tuple[IndicatorTarget, ...] = ()
     period_targets: tuple[PeriodTarget, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     budget_totals: tuple[BudgetTotal, ...] = ()
     signatures: tuple[Signature, ...] = ()
+    digital_signatures: tuple[DigitalSignature, ...] = ()
     skp: SkpHeader | None = None
     behaviours: tuple[Behaviour, ...] = ()
     raw: RawDocument | None = None

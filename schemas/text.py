@@ -47,3 +47,11 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return squash(_NOT_WORD.sub(" ", bare.casefold()))
+
+
+_SPACED_LETTERS = re.compile(r"\b(?:[^\W\d_] ){2,}[^\W\d_]\b")
+
+
+def join_spaced_letters(text: str) -> str:
+    """'N a m a : Budi' -> 'Nama : Budi': labels letter-spaced with real space characters."""
+    return _SPACED_LETTERS.sub(lambda m: m.group().replace(" ", ""), text)

@@ -137,9 +137,15 @@ def document_rows(
     tables.append((
         "core.documents",
         ("document_id", "file_name", "unit", "fiscal_year", "page_count", "sections", "ocr_used",
-         "ingested_at", "run_id"),
+         "ingested_at", "run_id", "document_kind"),
         [(d, doc.file_name, doc.unit, doc.fiscal_year, doc.page_count, list(doc.sections),
-          doc.ocr_used, ingested_at, run_id)],
+          doc.ocr_used, ingested_at, run_id, doc.document_kind)],
+    ))  # fmt: skip
+
+    tables.append((
+        "core.value_problems",
+        ("document_id", "row_no", "record_kind", "field", "raw", "problem", "page"),
+        [(d, no, p.record_kind, p.field, p.raw, p.problem, p.page) for no, p in _numbered(doc.problems)],
     ))  # fmt: skip
 
     raw_records = doc.raw.records if doc.raw is not None else ()
@@ -198,10 +204,22 @@ def document_rows(
         "core.signatures",
         ("document_id", "row_no", "section", "block_no", "role", "name", "nip", "nip_raw",
          "nip_valid", "nip_birth_date", "nip_appointed", "nip_sex", "nip_problem", "place",
-         "signed_on", "date_precision", "electronic", "party", "page", *_BBOX_COLUMNS),
+         "signed_on", "date_precision", "electronic", "party", "page", *_BBOX_COLUMNS,
+         "signed_mark"),
         [(d, no, s.section, s.block_no, s.role, s.name, *_nip(s.nip, s.nip_raw), s.place,
-          s.signed_on, s.date_precision, s.electronic, s.party, s.page, *_bbox(s.bbox))
+          s.signed_on, s.date_precision, s.electronic, s.party, s.page, *_bbox(s.bbox),
+          s.signed_mark)
          for no, s in _numbered(doc.signatures)],
+    ))  # fmt: skip
+
+    tables.append((
+        "core.digital_signatures",
+        ("document_id", "row_no", "field_name", "signer_name", "signer_org", "issuer",
+         "signing_time", "intact", "covers_whole_document", "trusted", "modification_level",
+         "error"),
+        [(d, no, g.field_name, g.signer_name, g.signer_org, g.issuer, _utc(g.signing_time),
+          g.intact, g.covers_whole_document, g.trusted, g.modification_level, g.error)
+         for no, g in _numbered(doc.digital_signatures)],
     ))  # fmt: skip
 
     skp = doc.skp
@@ -249,6 +267,13 @@ def _nip(nip: Nip | None, nip_raw: str | None) -> Row:
     if nip is None:
         return (None, nip_raw, None, None, None, None, None)
     return (nip.digits, nip_raw, nip.valid, nip.birth_date, _appointed(nip), nip.sex, nip.problem)
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """The warehouse's TIMESTAMPs are UTC without a time zone."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _appointed(nip: Nip) -> dt.date | None:

@@ -1,0 +1,10 @@
+"""The DJPb 2024 PK + SKP again, printed from HTML by WeasyPrint instead of reportlab:
+the same hand-typed spec, so the same truth but for the file name and the producer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from samples import djpb_2024
+
+DOCUMENT = replace(djpb_2024.DOCUMENT, name="djpb-2024-pk-skp-html", producer="weasyprint")
