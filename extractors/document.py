@@ -14,6 +14,7 @@ from extractors.signature import find_blocks, mark_signed, parse_block, share_pl
 from extractors.kind import FACT_KINDS, classify_lines
 from extractors.skp import behaviour_records, is_heading, resource_records
 from extractors.statement import party_records
+from extractors.stream import apply_stream, needs_stream
 from extractors.table import Table
 from extractors.tables import Context, budget_rows, indicator_rows, period_rows, skp_header, table_lines
 from schemas.records import SECTION_ORDER, BBox, RawDocument, RawRecord
@@ -185,6 +186,9 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str) -> R
         raise _no_pages(path)
     if not any(p.has_text for p in pages):
         raise ExtractionError("requires_ocr", f"none of the {len(pages)} pages has a text layer (a scan): OCR is needed")
+    for page in pages:
+        if needs_stream(page):
+            apply_stream(path, page)
     records, sections = extract_records(pages)
     opening = _opening_lines(pages)
     kind = classify_lines([t for t in opening if is_heading(t)]) or classify_lines(opening)

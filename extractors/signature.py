@@ -128,7 +128,9 @@ def _complete_rows(anchored: list[Block], loose: list[list[Segment]]) -> list[Bl
             and not any(_x_overlap((s.x0, s.x1), span) for span in spans)
         ]
         for column in _columns(leftovers):
-            if len({round(s.top) for s in column}) >= 2:
+            lone = column[0].text.strip() if len(column) == 1 else ""
+            # A lone jabatan beside a signed block: its name may exist only in an ink image.
+            if len({round(s.top) for s in column}) >= 2 or (lone.isupper() and len(lone.split()) >= 2):
                 blocks.append(Block(sorted(column, key=lambda s: (s.top, s.x0)), row[0].section))
                 for seg in column:
                     free.remove(seg)
@@ -235,8 +237,8 @@ def read_layout(lines: list[Segment]) -> Layout:
         below = []
         while rest and RANK.search(rest[-1].text) and len(rest) > 1:
             below.insert(0, rest.pop())
-        if rest:
-            below.insert(0, rest.pop())  # the name, under the signature space
+        if rest and not rest[-1].text.rstrip().endswith(","):
+            below.insert(0, rest.pop())  # the name, under the signature space ('Jabatan,' is no name)
     if below:
         out.name = below[0]
         out.rank = below[1:] + out.rank

@@ -115,5 +115,66 @@ def _num(value) -> str:
         return str(value)
 
 
+@app.command("eval")
+def eval_(
+    path: Annotated[Path, typer.Argument(help="Folder of PDFs to ingest and score.", exists=True, file_okay=False)],
+    truth: Annotated[Path | None, typer.Option("--truth", help="Folder of *.truth.json files [default: PATH].")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Warehouse to ingest into (default: a throw-away file).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 unless every score is perfect.")] = False,
+) -> None:
+    """Ingest PATH, then score the warehouse against ground truth, field by field, per fact and producer."""
+    import tempfile
+
+    from flows.evaluate import classification_problems, evaluate, totals
+    from flows.ingest import ingest as ingest_flow
+
+    truth_dir = truth or path
+    with tempfile.TemporaryDirectory() as tmp:
+        target = db or str(Path(tmp) / "eval.duckdb")
+        ingest_flow(paths=[str(path)], db=target)
+        scores = evaluate(target, path, truth_dir)
+        classification = truth_dir / "classification.json"
+        class_problems = (
+            classification_problems(target, path, json.loads(classification.read_text(encoding="utf-8")))
+            if classification.exists()
+            else []
+        )
+    summed = totals(scores)
+    perfect = all(s.perfect for s in summed.values()) and not class_problems and all(d.loaded for d in scores)
+    if as_json:
+        sys.stdout.write(json.dumps({
+            "documents": len(scores),
+            "perfect": perfect,
+            "scores": [
+                {"producer": p, "fact": f, "rows": s.rows, "rows_correct": s.rows_correct, "fields": s.fields,
+                 "fields_correct": s.fields_correct, "spurious": s.spurious}
+                for (p, f), s in sorted(summed.items())
+            ],
+            "problems": [p for d in scores for s in d.by_fact.values() for p in s.problems][:500],
+            "classification_problems": class_problems,
+        }, ensure_ascii=False) + "\n")  # fmt: skip
+    else:
+        t = Table("producer", "fact", "rows correct", "fields correct", "spurious", title=f"accuracy over {len(scores)} documents", title_justify="left")
+        for (producer, fact), s in sorted(summed.items()):
+            if s.rows or s.spurious:
+                t.add_row(producer, fact, _ratio(s.rows_correct, s.rows), _ratio(s.fields_correct, s.fields), str(s.spurious))
+        out.print(t)
+        for d in scores:
+            if not d.loaded:
+                out.print(f"[red]not loaded:[/red] {d.file}")
+            for s in d.by_fact.values():
+                for problem in s.problems[:20]:
+                    out.print(f"  {d.file}: {problem}")
+        for problem in class_problems:
+            out.print(f"  classification: {problem}")
+    if strict and not perfect:
+        raise typer.Exit(1)
+
+
+def _ratio(good: int, total: int) -> str:
+    return f"{good}/{total} ({100 * good / total:.1f}%)" if total else "-"
+
+
 if __name__ == "__main__":
     app()

@@ -2,41 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from flows.evaluate import FACTS, evaluate, same, totals
 from tests.conftest import SAMPLES, load_truth, query, truth_files
 
-# truth key -> (bi view, column giving document order)
-FACT_VIEWS = {
-    "indicator_targets": ("bi.indicator_targets", "row_no"),
-    "period_targets": ("bi.period_targets", "line_no"),
-    "budget_lines": ("bi.budget_lines", "line_no"),
-    "budget_totals": ("bi.budget_totals", "page"),
-    "signatures": ("bi.signatures", "block_no"),
-    "skp_behaviours": ("bi.skp_behaviours", "behaviour_no"),
-    "parties": ("bi.parties", "party"),
-}
-DECIMAL_FIELDS = {"target_value", "scale_max", "amount_idr", "budget_idr"}
-
-
-def same(field: str, expected, actual) -> bool:
-    if expected is None or actual is None:
-        return expected is None and actual is None
-    if field in DECIMAL_FIELDS:
-        return Decimal(str(expected)) == Decimal(repr(actual) if isinstance(actual, float) else str(actual))
-    if isinstance(actual, (dt.date, dt.datetime)):
-        return actual.isoformat() == expected
-    if isinstance(actual, tuple):
-        actual = list(actual)
-    return actual == expected
+FACT_VIEWS = {kind: (view, order) for kind, (view, order, _) in FACTS.items()}
 
 
 def diff_rows(kind: str, expected: list[dict], actual: list[dict]) -> list[str]:
+    """Row i against row i, every field the truth states (stricter than the aligned score)."""
     problems = []
     if len(expected) != len(actual):
         problems.append(f"{kind}: {len(actual)} rows, truth has {len(expected)}")
@@ -89,3 +67,15 @@ def test_every_sample_has_truth(ingested):
     assert pdfs == truths
     _, summary = ingested
     assert {Path(i.file).name for i in summary.items if i.status == "loaded"} == pdfs
+
+
+def test_eval_scores_every_producer_perfect(ingested):
+    """`kinerja eval samples/`: 100% of fields and 0 spurious rows for each producer."""
+    db, _ = ingested
+    scores = evaluate(db, SAMPLES, SAMPLES)
+    producers = {d.producer for d in scores}
+    assert {"reportlab", "libreoffice", "weasyprint"} <= producers
+    summed = totals(scores)
+    imperfect = {key: (s.rows_correct, s.rows, s.fields_correct, s.fields, s.spurious) for key, s in summed.items() if not s.perfect}
+    assert imperfect == {}
+    assert all(d.loaded for d in scores)

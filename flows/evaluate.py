@@ -1,0 +1,196 @@
+"""Accuracy against ground truth: the warehouse's bi views scored field by field.
+
+A truth file (`<name>.truth.json`, see samples/SPEC.md) lists the records a person reads on
+the pages of one PDF. Rows are aligned by their identity (an indicator's text and period,
+a budget line's name, a signer's name), then every field the truth states is compared.
+Rows the warehouse has and the truth has not are spurious.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+# truth key -> (bi view, document order, identity fields used to align rows)
+FACTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "indicator_targets": ("bi.indicator_targets", "row_no", ("source", "indicator")),
+    "period_targets": ("bi.period_targets", "line_no", ("source", "indicator", "period")),
+    "budget_lines": ("bi.budget_lines", "line_no", ("level", "program", "activity")),
+    "budget_totals": ("bi.budget_totals", "page", ("source", "label")),
+    "signatures": ("bi.signatures", "block_no", ("name",)),
+    "parties": ("bi.parties", "party", ("party",)),
+    "skp_behaviours": ("bi.skp_behaviours", "behaviour_no", ("behaviour_no",)),
+}
+SINGLE: dict[str, str] = {"document": "bi.documents", "skp": "bi.skp"}
+DECIMAL_FIELDS = frozenset({"target_value", "scale_max", "amount_idr", "budget_idr"})
+
+
+def same(field_name: str, expected: object, actual: object) -> bool:
+    """Truth values are JSON (numbers as strings, dates ISO); warehouse values are typed."""
+    if expected is None or actual is None:
+        return expected is None and actual is None
+    if field_name in DECIMAL_FIELDS:
+        shown = repr(actual) if isinstance(actual, float) else str(actual)
+        return Decimal(str(expected)) == Decimal(shown)
+    if isinstance(actual, (dt.date, dt.datetime)):
+        return actual.isoformat() == expected
+    if isinstance(actual, tuple):
+        actual = list(actual)
+    return actual == expected
+
+
+@dataclass
+class Score:
+    rows: int = 0  # rows in the truth
+    rows_correct: int = 0  # truth rows found with every field right
+    fields: int = 0
+    fields_correct: int = 0
+    spurious: int = 0  # warehouse rows the truth does not have
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.rows += other.rows
+        self.rows_correct += other.rows_correct
+        self.fields += other.fields
+        self.fields_correct += other.fields_correct
+        self.spurious += other.spurious
+        self.problems += other.problems
+
+    @property
+    def perfect(self) -> bool:
+        return self.rows_correct == self.rows and self.fields_correct == self.fields and self.spurious == 0
+
+
+@dataclass
+class DocumentScore:
+    truth_file: str
+    file: str
+    producer: str
+    loaded: bool
+    by_fact: dict[str, Score]
+
+
+def _key(row: dict, identity: Sequence[str]) -> tuple:
+    return tuple(str(row.get(k)) for k in identity)
+
+
+def score_rows(kind: str, expected: list[dict], actual: list[dict], identity: Sequence[str]) -> Score:
+    """Align truth and warehouse rows by identity (in document order), then compare fields."""
+    score = Score(rows=len(expected))
+    matcher = difflib.SequenceMatcher(
+        a=[_key(r, identity) for r in expected], b=[_key(r, identity) for r in actual], autojunk=False
+    )
+    paired: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            paired[block.a + k] = block.b + k
+    # Rows whose identity itself was misread still pair up when they sit in the same gap.
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "replace":
+            for k in range(min(a1 - a0, b1 - b0)):
+                paired[a0 + k] = b0 + k
+    score.spurious = len(actual) - len(paired)
+    for i, exp in enumerate(expected):
+        score.fields += len(exp)
+        j = paired.get(i)
+        if j is None:
+            score.problems.append(f"{kind}[{i}] missing: {_key(exp, identity)}")
+            continue
+        wrong = [f for f, v in exp.items() if f not in actual[j] or not same(f, v, actual[j][f])]
+        score.fields_correct += len(exp) - len(wrong)
+        if wrong:
+            score.problems += [f"{kind}[{i}].{f}: {actual[j].get(f)!r} != truth {exp[f]!r}" for f in wrong]
+        else:
+            score.rows_correct += 1
+    return score
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
+    cur = con.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def score_document(con: duckdb.DuckDBPyConnection, truth: dict, document_id: str) -> dict[str, Score]:
+    by_fact: dict[str, Score] = {}
+    for kind, view in SINGLE.items():
+        expected = truth.get(kind)
+        actual = _rows(con, f"SELECT * FROM {view} WHERE document_id = ?", [document_id])
+        by_fact[kind] = score_rows(kind, [expected] if expected else [], actual, ())
+    for kind, (view, order, identity) in FACTS.items():
+        actual = _rows(con, f"SELECT * FROM {view} WHERE document_id = ? ORDER BY {order}", [document_id])
+        by_fact[kind] = score_rows(kind, truth.get(kind, []), actual, identity)
+    return by_fact
+
+
+def truth_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.truth.json"))
+
+
+def evaluate(db: str | Path, pdf_dir: Path, truth_dir: Path) -> list[DocumentScore]:
+    """Score every truth file of truth_dir against the warehouse (its PDF is found in pdf_dir)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        scores: list[DocumentScore] = []
+        for path in truth_files(truth_dir):
+            truth = json.loads(path.read_text(encoding="utf-8"))
+            pdf = pdf_dir / truth["file"]
+            document_id = sha256_file(pdf)
+            loaded = bool(con.execute("SELECT count(*) FROM bi.documents WHERE document_id = ?", [document_id]).fetchone()[0])
+            scores.append(
+                DocumentScore(
+                    truth_file=path.name,
+                    file=truth["file"],
+                    producer=truth.get("producer") or truth.get("source") or "unknown",
+                    loaded=loaded,
+                    by_fact=score_document(con, truth, document_id),
+                )
+            )
+        return scores
+    finally:
+        con.close()
+
+
+def classification_problems(db: str | Path, pdf_dir: Path, expected: dict[str, dict]) -> list[str]:
+    """Compare each file's status, reason and document kind with a classification truth."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        problems = []
+        for name, want in sorted(expected.items()):
+            rows = _rows(
+                con,
+                "SELECT f.status, f.reason, d.document_kind FROM bi.files f "
+                "LEFT JOIN bi.documents d ON d.document_id = f.document_id WHERE f.file_name = ?",
+                [name],
+            )
+            got = rows[0] if rows else {"status": None, "reason": None, "document_kind": None}
+            for key in ("status", "reason", "document_kind"):
+                if key == "document_kind" and got["status"] == "quarantined":
+                    continue  # a quarantined file has no document row: its kind is not known
+                if key in want and want[key] != got[key]:
+                    problems.append(f"{name}: {key} {got[key]!r} != truth {want[key]!r}")
+        return problems
+    finally:
+        con.close()
+
+
+def totals(scores: Iterable[DocumentScore]) -> dict[tuple[str, str], Score]:
+    """(producer, fact) -> summed score, plus ('all', fact)."""
+    out: dict[tuple[str, str], Score] = {}
+    for doc in scores:
+        for fact, score in doc.by_fact.items():
+            for producer in (doc.producer, "all"):
+                out.setdefault((producer, fact), Score()).add(score)
+    return out
