@@ -22,6 +22,7 @@ import duckdb
 SQL_ROOT: Traversable = resources.files("warehouse") / "sql"
 _MIGRATION_NAME = re.compile(r"^(\d{3,})_([a-z0-9_]+)\.sql$")
 _LOCK_RETRY_S = 0.1
+_LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
 
 
 class WarehouseError(Exception):
@@ -61,23 +62,40 @@ def open_warehouse(path: str | Path, *, lock_timeout_s: float = 0) -> duckdb.Duc
     return con
 
 
-def _connect(path: Path, lock_timeout_s: float) -> duckdb.DuckDBPyConnection:
-    deadline = time.monotonic() + max(lock_timeout_s, 0)
+def open_reader(path: str | Path, *, lock_timeout_s: float = 0) -> duckdb.DuckDBPyConnection:
+    """A read-only connection (no migrations): for exports and reports. While a writer
+    holds the file DuckDB refuses even readers, so this waits like a writer does."""
+    path = Path(path)
+    if not path.exists():
+        raise WarehouseError(f"there is no warehouse at {path}: run `kinerja ingest` first")
+    return _connect(path, lock_timeout_s, read_only=True)
+
+
+def _connect(path: Path, lock_timeout_s: float, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    started = time.monotonic()
+    deadline = started + max(lock_timeout_s, 0)
     while True:
         try:
-            return duckdb.connect(str(path))
+            return duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
             if not _is_lock_error(exc):
                 raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from exc
             if time.monotonic() >= deadline:
-                raise WarehouseLocked(
-                    f"the warehouse {path} is in use by another kinerja process (DuckDB "
-                    "allows one writer at a time): wait for it to finish, or pass another "
-                    "--db file. DuckDB said: " + str(exc).splitlines()[0]
-                ) from exc
+                raise WarehouseLocked(_locked_message(path, exc, time.monotonic() - started)) from exc
             time.sleep(_LOCK_RETRY_S)
         except duckdb.Error as exc:
             raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from exc
+
+
+def _locked_message(path: Path, exc: duckdb.Error, waited_s: float) -> str:
+    """One line: who holds the file, how long we waited, what to do."""
+    holder = _LOCK_HOLDER.search(str(exc))
+    who = f"another kinerja process (PID {holder[1]})" if holder else "another kinerja process"
+    return (
+        f"the warehouse {path} is in use by {who}; waited {waited_s:.0f} s. DuckDB allows one "
+        "process at a time, readers included: wait for it to finish and run again, raise "
+        "--lock-timeout (or $KINERJA_LOCK_TIMEOUT), or use another --db file."
+    )
 
 
 def _is_lock_error(exc: duckdb.Error) -> bool:
@@ -142,6 +160,15 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
 # ---------------------------------------------------------------- views
 
 
+def model_sql() -> dict[str, str]:
+    """Intermediate core views and macros the checks and bi views build on, by name."""
+    return {
+        entry.name.removesuffix(".sql"): entry.read_text(encoding="utf-8")
+        for entry in sorted((SQL_ROOT / "models").iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".sql")
+    }
+
+
 def view_sql() -> dict[str, str]:
     """CREATE OR REPLACE VIEW statements of the bi schema, by view name."""
     views = {
@@ -175,7 +202,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create every bi view in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for name, sql in view_sql().items():
+        for name, sql in (model_sql() | view_sql()).items():
             try:
                 con.execute(sql)
             except duckdb.Error as exc:
