@@ -6,7 +6,6 @@ Output is deterministic: running it twice gives identical bytes.
 from __future__ import annotations
 
 import importlib
-import re
 import sys
 from pathlib import Path
 
@@ -24,11 +23,12 @@ from samples.spec import (
     T,
     plan,
 )
+from samples.render_common import words
 from samples.truth import signature_rows, truth_json
 
 SAMPLES_DIR = Path(__file__).resolve().parent
 
-_NOT_DATA = {"__init__", "spec", "truth", "build"}
+_NOT_DATA = {"__init__", "spec", "truth", "build", "wording"}
 
 
 def discover_documents(samples_dir: Path = SAMPLES_DIR) -> tuple[DocumentSpec, ...]:
@@ -185,22 +185,18 @@ def printed_strings(doc: DocumentSpec, item: object) -> list[str]:
     raise TypeError(f"no strings for {type(item).__name__}")
 
 
-def _tokens(text: str) -> set[str]:
-    return {t for t in (re.sub(r"[^0-9A-Za-z]", "", w) for w in re.split(r"[\s\-/]+", text)) if t}
-
-
 def placement_problems(doc: DocumentSpec, pdf_path: Path) -> list[str]:
     """Check a rendered PDF against the page plan with pdfplumber: the page count, and
     every word of every block on the block's planned page."""
     import pdfplumber
 
     with pdfplumber.open(pdf_path) as pdf:
-        pages = [_tokens(" ".join(w["text"] for w in page.extract_words())) for page in pdf.pages]
+        pages = [set(words(" ".join(w["text"] for w in page.extract_words()))) for page in pdf.pages]
     problems = []
     if len(pages) != doc.page_count:
         problems.append(f"page count: planned {doc.page_count}, drawn {len(pages)}")
     for block in plan(doc):
-        wanted = set().union(*(_tokens(s) for s in printed_strings(doc, block.item)))
+        wanted = set().union(*(words(s) for s in printed_strings(doc, block.item)))
         missing = wanted - pages[block.page - 1] if block.page <= len(pages) else wanted
         if missing:
             problems.append(f"{block.key}: planned p{block.page}, missing there: {sorted(missing)[:8]}")

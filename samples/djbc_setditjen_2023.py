@@ -7,8 +7,6 @@ No PK in the file, so no IKI has a PK code to match."""
 from __future__ import annotations
 
 from samples.spec import (
-    Behaviour,
-    Behaviours,
     Cell,
     DocumentSpec,
     Lampiran,
@@ -17,11 +15,23 @@ from samples.spec import (
     RhkIndicator,
     RhkObjective,
     RhkPart,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     Skp,
-    SkpHeader,
+    SkpPerson,
     T,
+)
+from samples.wording import (
+    BUDGET_LABEL,
+    CONSEQUENCES,
+    LAMPIRAN_TITLE,
+    PB,
+    PI,
+    PL,
+    REPORTED_IN_E_PERFORMANCE,
+    SKP_TITLE_ADMINISTRASI,
+    perilaku_kerja,
+    skp_header,
 )
 
 UNIT = "Sekretariat Direktorat Jenderal Bea dan Cukai"
@@ -31,11 +41,11 @@ PENILAI = "Heru Santosa Widjaja"
 PENILAI_NIP = "196908171991031003"
 DATE = "2023-01-03"
 PLACE = "Jakarta"
+# wet ink: the signature slot stays blank
+PENILAI_SIGNS = Signer(PENILAI, PENILAI_NIP, "NIP. 19690817 199103 1 003", PLACE, DATE, None)
+PEGAWAI_SIGNS = Signer(PEGAWAI, PEGAWAI_NIP, "NIP. 19780312 200212 1 002", PLACE, DATE, None)
 
 ASSIGNMENT = "Penugasan dari Sekretaris Direktorat Jenderal"
-PL = "Penerima Layanan"
-PB = "Proses Bisnis"
-PI = "Penguatan Internal atau Anggaran"
 
 
 def signatures(section: str, page: int) -> SignatureRow:
@@ -44,57 +54,22 @@ def signatures(section: str, page: int) -> SignatureRow:
         section=section,
         page=page,
         blocks=(
-            SignatureBlock(
-                lines=(None, "Pejabat Penilai Kinerja,", None, PENILAI, "NIP. 19690817 199103 1 003"),
-                role="Pejabat Penilai Kinerja", name=PENILAI, nip=PENILAI_NIP,
-                place=PLACE, signed_on=DATE, electronic=False,
-            ),
-            SignatureBlock(
-                lines=("Jakarta, 3 Januari 2023", "Pegawai yang Dinilai,", None, PEGAWAI,
-                       "NIP. 19780312 200212 1 002"),
-                role="Pegawai yang Dinilai", name=PEGAWAI, nip=PEGAWAI_NIP,
-                place=PLACE, signed_on=DATE, electronic=False,
-            ),
+            PENILAI_SIGNS.block(None, "Pejabat Penilai Kinerja,", role="Pejabat Penilai Kinerja"),
+            PEGAWAI_SIGNS.block("Jakarta, 3 Januari 2023", "Pegawai yang Dinilai,", role="Pegawai yang Dinilai"),
         ),
     )
 
 
-HEADER = SkpHeader(
-    title_lines=(
-        "SASARAN KINERJA PEGAWAI",
-        "PENDEKATAN HASIL KERJA KUANTITATIF",
-        "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL",
-    ),
-    organisation="KEMENTERIAN KEUANGAN",
-    period_line="PERIODE PENILAIAN: 1 Januari s.d. 31 Desember Tahun 2023",
-    appraisee=(
-        ("NAMA", PEGAWAI),
-        ("NIP", "19780312 200212 1 002"),
-        ("PANGKAT/GOL RUANG", "Pembina (IV/a)"),
-        ("JABATAN", "Kepala Bagian Keuangan"),
-        ("UNIT KERJA", UNIT),
-    ),
-    appraiser=(
-        ("NAMA", PENILAI),
-        ("NIP", "19690817 199103 1 003"),
-        ("PANGKAT/GOL RUANG", "Pembina Utama Muda (IV/c)"),
-        ("JABATAN", "Sekretaris Direktorat Jenderal Bea dan Cukai"),
-        ("UNIT KERJA", "Direktorat Jenderal Bea dan Cukai"),
-    ),
-    fiscal_year=2023,
-    period_start="2023-01-01",
-    period_end="2023-12-31",
-    appraisee_name=PEGAWAI,
-    appraisee_nip=PEGAWAI_NIP,
-    appraisee_rank="Pembina (IV/a)",
-    appraisee_position="Kepala Bagian Keuangan",
-    appraisee_unit=UNIT,
-    appraiser_name=PENILAI,
-    appraiser_nip=PENILAI_NIP,
-    appraiser_rank="Pembina Utama Muda (IV/c)",
-    appraiser_position="Sekretaris Direktorat Jenderal Bea dan Cukai",
-    appraiser_unit="Direktorat Jenderal Bea dan Cukai",
+# this form spells the rank label 'PANGKAT/GOL RUANG'
+HEADER = skp_header(
+    SKP_TITLE_ADMINISTRASI,
+    2023,
+    appraisee=SkpPerson(PEGAWAI, "19780312 200212 1 002", PEGAWAI_NIP, "Pembina (IV/a)",
+                        "Kepala Bagian Keuangan", UNIT),
+    appraiser=SkpPerson(PENILAI, "19690817 199103 1 003", PENILAI_NIP, "Pembina Utama Muda (IV/c)",
+                        "Sekretaris Direktorat Jenderal Bea dan Cukai", "Direktorat Jenderal Bea dan Cukai"),
     page=1,
+    rank_label="PANGKAT/GOL RUANG",
 )
 
 IKPA = "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA) Direktorat Jenderal Bea dan Cukai"
@@ -154,43 +129,16 @@ EXPECT = (
     "menjaga integritas dalam setiap proses pengelolaan keuangan."
 )
 
-BEHAVIOURS = Behaviours(
-    page=2,
-    behaviours=(
-        Behaviour(1, "Berorientasi Pelayanan",
-                  ("Memahami dan memenuhi kebutuhan masyarakat", "Ramah, cekatan, solutif, dan dapat diandalkan",
-                   "Melakukan perbaikan tiada henti"),
-                  "Memberikan layanan keuangan yang cepat dan tepat kepada seluruh unit kerja."),
-        Behaviour(2, "Akuntabel",
-                  ("Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan berintegritas tinggi",
-                   "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien",
-                   "Tidak menyalahgunakan kewenangan jabatan"),
-                  EXPECT),
-        Behaviour(3, "Kompeten",
-                  ("Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
-                   "Membantu orang lain belajar", "Melaksanakan tugas dengan kualitas terbaik"),
-                  "Mengikuti pembelajaran paling sedikit 20 jam pelajaran dan membagikan pengetahuannya."),
-        Behaviour(4, "Harmonis",
-                  ("Menghargai setiap orang apapun latar belakangnya", "Suka menolong orang lain",
-                   "Membangun lingkungan kerja yang kondusif"),
-                  "Menjaga suasana kerja yang saling menghargai di lingkungan Bagian Keuangan."),
-        Behaviour(5, "Loyal",
-                  ("Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, "
-                   "setia pada NKRI serta pemerintahan yang sah",
-                   "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
-                   "Menjaga rahasia jabatan dan negara"),
-                  EXPECT),
-        Behaviour(6, "Adaptif",
-                  ("Cepat menyesuaikan diri menghadapi perubahan", "Terus berinovasi dan mengembangkan kreativitas",
-                   "Bertindak proaktif"),
-                  "Mengoptimalkan aplikasi SAKTI dan otomasi pelaporan keuangan."),
-        Behaviour(7, "Kolaboratif",
-                  ("Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
-                   "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
-                   "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama"),
-                  "Berkoordinasi aktif dengan unit eselon II dan Kantor Wilayah dalam penyusunan laporan."),
-    ),
-)
+# the secretariat's own Ekspektasi Khusus Pimpinan, one per BerAKHLAK value
+BEHAVIOURS = perilaku_kerja(page=2, expectations=(
+    "Memberikan layanan keuangan yang cepat dan tepat kepada seluruh unit kerja.",
+    EXPECT,
+    "Mengikuti pembelajaran paling sedikit 20 jam pelajaran dan membagikan pengetahuannya.",
+    "Menjaga suasana kerja yang saling menghargai di lingkungan Bagian Keuangan.",
+    EXPECT,
+    "Mengoptimalkan aplikasi SAKTI dan otomasi pelaporan keuangan.",
+    "Berkoordinasi aktif dengan unit eselon II dan Kantor Wilayah dalam penyusunan laporan.",
+))
 
 SKP = Skp(
     header=HEADER,
@@ -225,7 +173,7 @@ CELLS: dict[str, Cell] = {
 
 LAMPIRAN = Lampiran(
     page=3,
-    title="LAMPIRAN SASARAN KINERJA PEGAWAI",
+    title=LAMPIRAN_TITLE,
     resources=(
         ResourceItem(1, "412 pegawai pada unit Sekretariat Direktorat Jenderal Bea dan Cukai"),
         ResourceItem(2, "Pegawai membutuhkan peralatan kerja antara lain komputer/laptop, aplikasi SAKTI, "
@@ -234,9 +182,9 @@ LAMPIRAN = Lampiran(
                         "Rp1,2 triliun"),
     ),
     employees=412,
-    budget_label="Jumlah Anggaran",
+    budget_label=BUDGET_LABEL,
     budget_idr="1200000000000.00",
-    accountability=("1. Hasil kerja dilaporkan secara triwulanan melalui aplikasi e-Performance",),
+    accountability=(REPORTED_IN_E_PERFORMANCE,),
     period_labels=("Q1", "Q2", "Semester I", "Q3", "s.d. Q3", "Q4", "Y"),
     rows=(
         PeriodRow(1, None, IKPA, ("85", "86", "86", "86,5", "86,5", "87,5", "87,5"),
@@ -258,11 +206,7 @@ LAMPIRAN = Lampiran(
                   T("100%", "100", True, None, None)),
     ),
     consequences_page=4,
-    consequences=(
-        "1. Apabila target kinerja tercapai maka diberikan penghargaan sesuai ketentuan yang berlaku.",
-        "2. Apabila target kinerja tidak tercapai maka diberikan pembinaan dan/atau sanksi sesuai "
-        "ketentuan yang berlaku.",
-    ),
+    consequences=CONSEQUENCES,
     signatures=signatures("skp_lampiran", 4),
 )
 

@@ -4,9 +4,6 @@ Targets with a unit ('3 Standar') and a Jumlah Anggaran in words ('Rp45,8 miliar
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from samples import djpb_2024
 from samples.spec import (
     Cell,
     DocumentSpec,
@@ -16,59 +13,44 @@ from samples.spec import (
     RhkIndicator,
     RhkObjective,
     RhkPart,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     Skp,
-    SkpHeader,
+    SkpPerson,
     T,
 )
+from samples.wording import (
+    BUDGET_LABEL,
+    CONSEQUENCES,
+    E_SIGNED,
+    EQUIPMENT,
+    LAMPIRAN_TITLE,
+    PB,
+    PI,
+    PL,
+    REPORTED_QUARTERLY,
+    SKP_TITLE_PIMPINAN,
+    perilaku_kerja,
+    skp_header,
+)
 
-DSE = "Ditandatangani secara elektronik"
 DIREKTUR = "Ratna Puspitasari"
 DIREKTUR_NIP = "197503222000122001"
 DIRJEN = "Bambang Sutrisno Adi"
 DIRJEN_NIP = "196811041993031002"
 DATE = "2023-01-04"
+DIREKTUR_SIGNS = Signer(DIREKTUR, DIREKTUR_NIP, "NIP 197503222000122001", "Jakarta", DATE, E_SIGNED)
+DIRJEN_SIGNS = Signer(DIRJEN, DIRJEN_NIP, "NIP 196811041993031002", "Jakarta", DATE, E_SIGNED)
 ASSIGNMENT = "Penugasan dari Direktur Jenderal Kekayaan Negara"
-PL = "Penerima Layanan"
-PB = "Proses Bisnis"
-PI = "Penguatan Internal atau Anggaran"
 
-HEADER = SkpHeader(
-    title_lines=(
-        "SASARAN KINERJA PEGAWAI",
-        "PENDEKATAN HASIL KERJA KUANTITATIF",
-        "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI",
-    ),
-    organisation="KEMENTERIAN KEUANGAN",
-    period_line="PERIODE PENILAIAN: 1 Januari s.d. 31 Desember Tahun 2023",
-    appraisee=(
-        ("NAMA", DIREKTUR),
-        ("NIP", "197503222000122001"),
-        ("PANGKAT/ GOL. RUANG", "Pembina Utama Muda (IV/c)"),
-        ("JABATAN", "Direktur Penilaian"),
-        ("UNIT KERJA", "Direktorat Penilaian, Direktorat Jenderal Kekayaan Negara"),
-    ),
-    appraiser=(
-        ("NAMA", DIRJEN),
-        ("NIP", "196811041993031002"),
-        ("PANGKAT/ GOL. RUANG", "Pembina Utama (IV/e)"),
-        ("JABATAN", "Direktur Jenderal Kekayaan Negara"),
-        ("UNIT KERJA", "Direktorat Jenderal Kekayaan Negara, Kementerian Keuangan"),
-    ),
-    fiscal_year=2023,
-    period_start="2023-01-01",
-    period_end="2023-12-31",
-    appraisee_name=DIREKTUR,
-    appraisee_nip=DIREKTUR_NIP,
-    appraisee_rank="Pembina Utama Muda (IV/c)",
-    appraisee_position="Direktur Penilaian",
-    appraisee_unit="Direktorat Penilaian, Direktorat Jenderal Kekayaan Negara",
-    appraiser_name=DIRJEN,
-    appraiser_nip=DIRJEN_NIP,
-    appraiser_rank="Pembina Utama (IV/e)",
-    appraiser_position="Direktur Jenderal Kekayaan Negara",
-    appraiser_unit="Direktorat Jenderal Kekayaan Negara, Kementerian Keuangan",
+HEADER = skp_header(
+    SKP_TITLE_PIMPINAN,
+    2023,
+    appraisee=SkpPerson(DIREKTUR, "197503222000122001", DIREKTUR_NIP, "Pembina Utama Muda (IV/c)",
+                        "Direktur Penilaian", "Direktorat Penilaian, Direktorat Jenderal Kekayaan Negara"),
+    appraiser=SkpPerson(DIRJEN, "196811041993031002", DIRJEN_NIP, "Pembina Utama (IV/e)",
+                        "Direktur Jenderal Kekayaan Negara",
+                        "Direktorat Jenderal Kekayaan Negara, Kementerian Keuangan"),
     page=1,
 )
 
@@ -113,22 +95,13 @@ SKP = Skp(
     header=HEADER,
     rhk_group="A. UTAMA",
     rhk_parts=(RhkPart(page=1, with_header=True, objectives=RHK),),
-    behaviours=replace(djpb_2024.BEHAVIOURS, page=2),
+    behaviours=perilaku_kerja(page=2),
     signatures=SignatureRow(
         section="skp",
         page=2,
         blocks=(
-            SignatureBlock(
-                lines=("Jakarta, 4 Januari 2023", "Pegawai yang dinilai,", DSE, DIREKTUR,
-                       "NIP 197503222000122001"),
-                role="Pegawai yang dinilai", name=DIREKTUR, nip=DIREKTUR_NIP,
-                place="Jakarta", signed_on=DATE, electronic=True,
-            ),
-            SignatureBlock(
-                lines=(None, "Pejabat Penilai Kinerja,", DSE, DIRJEN, "NIP 196811041993031002"),
-                role="Pejabat Penilai Kinerja", name=DIRJEN, nip=DIRJEN_NIP,
-                place="Jakarta", signed_on=DATE, electronic=True,
-            ),
+            DIREKTUR_SIGNS.block("Jakarta, 4 Januari 2023", "Pegawai yang dinilai,", role="Pegawai yang dinilai"),
+            DIRJEN_SIGNS.block(None, "Pejabat Penilai Kinerja,", role="Pejabat Penilai Kinerja"),
         ),
     ),
 )
@@ -150,17 +123,16 @@ CELLS: dict[str, Cell] = {
 
 LAMPIRAN = Lampiran(
     page=3,
-    title="LAMPIRAN SASARAN KINERJA PEGAWAI",
+    title=LAMPIRAN_TITLE,
     resources=(
         ResourceItem(1, "64 pegawai pada unit Direktorat Penilaian"),
-        ResourceItem(2, "Pegawai membutuhkan peralatan kerja antara lain komputer/laptop, "
-                        "alat tulis, dan lain-lain"),
+        ResourceItem(2, EQUIPMENT),
         ResourceItem(3, "Jumlah Anggaran pada Direktorat Penilaian sebesar Rp45,8 miliar"),
     ),
     employees=64,
-    budget_label="Jumlah Anggaran",
+    budget_label=BUDGET_LABEL,
     budget_idr="45800000000.00",
-    accountability=("1. Hasil kerja dilaporkan secara triwulanan",),
+    accountability=(REPORTED_QUARTERLY,),
     period_labels=("Q1", "Q2", "Smt.1", "Q3", "s.d.Q3", "Q4", "Y"),
     rows=(
         PeriodRow(1, None, "Persentase penyelesaian permohonan penilaian tepat waktu",
@@ -183,28 +155,14 @@ LAMPIRAN = Lampiran(
                   T("95%", "95", True, None, None)),
     ),
     consequences_page=3,
-    consequences=(
-        "1. Apabila target kinerja tercapai maka diberikan penghargaan sesuai ketentuan yang "
-        "berlaku.",
-        "2. Apabila target kinerja tidak tercapai maka diberikan pembinaan dan/atau sanksi "
-        "sesuai ketentuan yang berlaku.",
-    ),
+    consequences=CONSEQUENCES,
     # 'Jakarta, 4 Januari 2023' stands over the right block only; it dates both.
     signatures=SignatureRow(
         section="skp_lampiran",
         page=3,
         blocks=(
-            SignatureBlock(
-                lines=(None, "Pegawai yang Dinilai", DSE, DIREKTUR, "NIP 197503222000122001"),
-                role="Pegawai yang Dinilai", name=DIREKTUR, nip=DIREKTUR_NIP,
-                place="Jakarta", signed_on=DATE, electronic=True,
-            ),
-            SignatureBlock(
-                lines=("Jakarta, 4 Januari 2023", "Pejabat Penilai Kinerja", DSE, DIRJEN,
-                       "NIP 196811041993031002"),
-                role="Pejabat Penilai Kinerja", name=DIRJEN, nip=DIRJEN_NIP,
-                place="Jakarta", signed_on=DATE, electronic=True,
-            ),
+            DIREKTUR_SIGNS.block(None, "Pegawai yang Dinilai", role="Pegawai yang Dinilai"),
+            DIRJEN_SIGNS.block("Jakarta, 4 Januari 2023", "Pejabat Penilai Kinerja", role="Pejabat Penilai Kinerja"),
         ),
     ),
 )

@@ -7,10 +7,10 @@ khusus``, ``(Skala 5)``); every meaning next to it is written out literally.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from samples.spec import (
     Activity,
-    Behaviour,
-    Behaviours,
     BudgetTable,
     Cell,
     DocumentSpec,
@@ -27,18 +27,33 @@ from samples.spec import (
     Rincian,
     RincianObjective,
     RincianPart,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     Skp,
-    SkpHeader,
+    SkpPerson,
     T,
 )
+from samples.wording import (
+    BUDGET_LABEL,
+    CONSEQUENCES,
+    E_SIGNED,
+    EQUIPMENT,
+    LAMPIRAN_TITLE,
+    PB,
+    PI,
+    PL,
+    REPORTED_QUARTERLY,
+    SKP_TITLE_PIMPINAN,
+    perilaku_kerja,
+    skp_header,
+)
 
-DSE = "Ditandatangani secara elektronik"
 DIRJEN = "Astera Primanto Bhakti"
 DIRJEN_NIP = "196801201992011003"
 MENKEU = "Sri Mulyani Indrawati"
 DATE = "2024-01-30"
+DIRJEN_SIGNS = Signer(DIRJEN, DIRJEN_NIP, "NIP 196801201992011003", "Jakarta", DATE, E_SIGNED)
+MENKEU_SIGNS = Signer(MENKEU, None, None, "Jakarta", DATE, E_SIGNED)
 
 # ------------------------------------------------------------------ PK (page 1)
 
@@ -246,17 +261,9 @@ PK_SIGNATURES = SignatureRow(
     section="pk",
     page=2,
     blocks=(
-        SignatureBlock(
-            lines=(None, "Menteri Keuangan,", DSE, MENKEU, None),
-            role="Menteri Keuangan", name=MENKEU, nip=None,
-            place="Jakarta", signed_on=DATE, electronic=True,
-        ),
-        SignatureBlock(
-            lines=("Jakarta, 30 Januari 2024", "Direktur Jenderal Perbendaharaan,", DSE, DIRJEN,
-                   "NIP 196801201992011003"),
-            role="Direktur Jenderal Perbendaharaan", name=DIRJEN, nip=DIRJEN_NIP,
-            place="Jakarta", signed_on=DATE, electronic=True,
-        ),
+        MENKEU_SIGNS.block(None, "Menteri Keuangan,", role="Menteri Keuangan"),
+        DIRJEN_SIGNS.block("Jakarta, 30 Januari 2024", "Direktur Jenderal Perbendaharaan,",
+                           role="Direktur Jenderal Perbendaharaan"),
     ),
 )
 
@@ -429,59 +436,20 @@ RINCIAN = Rincian(
     signatures=SignatureRow(
         section="pk_rincian",
         page=4,
-        blocks=(
-            SignatureBlock(
-                lines=("Jakarta, 30 Januari 2024", "Direktur Jenderal,", DSE, DIRJEN,
-                       "NIP 196801201992011003"),
-                role="Direktur Jenderal", name=DIRJEN, nip=DIRJEN_NIP,
-                place="Jakarta", signed_on=DATE, electronic=True,
-            ),
-        ),
+        blocks=(DIRJEN_SIGNS.block("Jakarta, 30 Januari 2024", "Direktur Jenderal,", role="Direktur Jenderal"),),
     ),
 )
 
 # ------------------------------------------------------------------ SKP (pages 5-6)
 
 ASSIGNMENT = "Penugasan dari Menteri Keuangan"
-PL = "Penerima Layanan"
-PB = "Proses Bisnis"
-PI = "Penguatan Internal atau Anggaran"
 
-SKP_HEADER = SkpHeader(
-    title_lines=(
-        "SASARAN KINERJA PEGAWAI",
-        "PENDEKATAN HASIL KERJA KUANTITATIF",
-        "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI",
-    ),
-    organisation="KEMENTERIAN KEUANGAN",
-    period_line="PERIODE PENILAIAN: 1 Januari s.d. 31 Desember Tahun 2024",
-    appraisee=(
-        ("NAMA", "Astera Primanto Bhakti"),
-        ("NIP", "196801201992011003"),
-        ("PANGKAT/ GOL. RUANG", "Pembina Utama (IV/e)"),
-        ("JABATAN", "Direktur Jenderal"),
-        ("UNIT KERJA", "Direktorat Jenderal Perbendaharaan, Kementerian Keuangan"),
-    ),
-    appraiser=(
-        ("NAMA", "Sri Mulyani Indrawati"),
-        ("NIP", "-"),
-        ("PANGKAT/ GOL. RUANG", "-"),
-        ("JABATAN", "Menteri Keuangan"),
-        ("UNIT KERJA", "Kementerian Keuangan"),
-    ),
-    fiscal_year=2024,
-    period_start="2024-01-01",
-    period_end="2024-12-31",
-    appraisee_name="Astera Primanto Bhakti",
-    appraisee_nip="196801201992011003",
-    appraisee_rank="Pembina Utama (IV/e)",
-    appraisee_position="Direktur Jenderal",
-    appraisee_unit="Direktorat Jenderal Perbendaharaan, Kementerian Keuangan",
-    appraiser_name="Sri Mulyani Indrawati",
-    appraiser_nip=None,
-    appraiser_rank=None,
-    appraiser_position="Menteri Keuangan",
-    appraiser_unit="Kementerian Keuangan",
+SKP_HEADER = skp_header(
+    SKP_TITLE_PIMPINAN,
+    2024,
+    appraisee=SkpPerson(DIRJEN, "196801201992011003", DIRJEN_NIP, "Pembina Utama (IV/e)", "Direktur Jenderal",
+                        "Direktorat Jenderal Perbendaharaan, Kementerian Keuangan"),
+    appraiser=SkpPerson(MENKEU, "-", None, None, "Menteri Keuangan", "Kementerian Keuangan"),
     page=5,
 )
 
@@ -598,100 +566,9 @@ RHK_8_9 = (
     ),
 )
 
-EXPECT_INTEGRITY = (
-    "Menjunjung dan mentaati nilai-nilai kebenaran dalam berbagai situasi, penuh tanggung "
-    "jawab serta berani menyuarakan kebenaran guna menjaga nama baik institusi dan negara."
-)
-EXPECT_COOPERATION = (
-    "Bersikap positif & kooperatif dalam membangun kerjasama untuk mencapai hasil kerja yang "
-    "terbaik berlandaskan keterbukaan serta sikap adil terhadap semua pihak tanpa membedakan "
-    "derajat, hak, dan kewajiban."
-)
-
-BEHAVIOURS = Behaviours(
-    page=6,
-    behaviours=(
-        Behaviour(
-            1,
-            "Berorientasi Pelayanan",
-            (
-                "Memahami dan memenuhi kebutuhan masyarakat",
-                "Ramah, cekatan, solutif, dan dapat diandalkan",
-                "Melakukan perbaikan tiada henti",
-            ),
-            "Memberikan pelayanan sesuai dengan kebutuhan kepada seluruh pemangku kepentingan "
-            "tanpa membeda-bedakan, bertindak berdasarkan kompetensi diri, dan senantiasa "
-            "melakukan perbaikan dalam rangka meningkatkan mutu pelayanan.",
-        ),
-        Behaviour(
-            2,
-            "Akuntabel",
-            (
-                "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan "
-                "berintegritas tinggi",
-                "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, "
-                "dan efisien",
-                "Tidak menyalahgunakan kewenangan jabatan",
-            ),
-            EXPECT_INTEGRITY,
-        ),
-        Behaviour(
-            3,
-            "Kompeten",
-            (
-                "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
-                "Membantu orang lain belajar",
-                "Melaksanakan tugas dengan kualitas terbaik",
-            ),
-            "Berdedikasi untuk senantiasa bekerja sesuai tugas dan tanggung jawab, "
-            "mengoptimalkan kompetensi yang dimiliki, serta bekerja secara efektif dan efisien "
-            "dengan terus menerus melakukan upaya pengembangan kompetensi diri.",
-        ),
-        Behaviour(
-            4,
-            "Harmonis",
-            (
-                "Menghargai setiap orang apapun latar belakangnya",
-                "Suka menolong orang lain",
-                "Membangun lingkungan kerja yang kondusif",
-            ),
-            EXPECT_COOPERATION,
-        ),
-        Behaviour(
-            5,
-            "Loyal",
-            (
-                "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia "
-                "Tahun 1945, setia pada NKRI serta pemerintahan yang sah",
-                "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
-                "Menjaga rahasia jabatan dan negara",
-            ),
-            EXPECT_INTEGRITY,
-        ),
-        Behaviour(
-            6,
-            "Adaptif",
-            (
-                "Cepat menyesuaikan diri menghadapi perubahan",
-                "Terus berinovasi dan mengembangkan kreativitas",
-                "Bertindak proaktif",
-            ),
-            "Melakukan peninjauan pekerjaan dan menerima masukan dalam upaya peningkatan "
-            "kualitas kerja, serta proaktif mencari peluang perbaikan dengan memanfaatkan "
-            "informasi terkini.",
-        ),
-        Behaviour(
-            7,
-            "Kolaboratif",
-            (
-                "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
-                "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
-                "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama",
-            ),
-            EXPECT_COOPERATION,
-        ),
-    ),
-)
+# The SKP signers date without a place.
+DIRJEN_SKP = replace(DIRJEN_SIGNS, place=None)
+MENKEU_SKP = replace(MENKEU_SIGNS, place=None)
 
 # '30 Januari 2024' stands over the left block only; by convention it dates both.
 SKP = Skp(
@@ -701,22 +578,13 @@ SKP = Skp(
         RhkPart(page=5, with_header=True, objectives=RHK_1_7),
         RhkPart(page=6, with_header=False, objectives=RHK_8_9),
     ),
-    behaviours=BEHAVIOURS,
+    behaviours=perilaku_kerja(page=6),
     signatures=SignatureRow(
         section="skp",
         page=6,
         blocks=(
-            SignatureBlock(
-                lines=("30 Januari 2024", "Pegawai yang dinilai,", DSE, DIRJEN,
-                       "NIP 196801201992011003"),
-                role="Pegawai yang dinilai", name=DIRJEN, nip=DIRJEN_NIP,
-                place=None, signed_on=DATE, electronic=True,
-            ),
-            SignatureBlock(
-                lines=(None, "Pejabat Penilai Kinerja,", DSE, MENKEU, None),
-                role="Pejabat Penilai Kinerja", name=MENKEU, nip=None,
-                place=None, signed_on=DATE, electronic=True,
-            ),
+            DIRJEN_SKP.block("30 Januari 2024", "Pegawai yang dinilai,", role="Pegawai yang dinilai"),
+            MENKEU_SKP.block(None, "Pejabat Penilai Kinerja,", role="Pejabat Penilai Kinerja"),
         ),
     ),
 )
@@ -725,18 +593,17 @@ SKP = Skp(
 
 LAMPIRAN = Lampiran(
     page=7,
-    title="LAMPIRAN SASARAN KINERJA PEGAWAI",
+    title=LAMPIRAN_TITLE,
     resources=(
         ResourceItem(1, "6514 pegawai pada unit Direktorat Jenderal Perbendaharaan"),
-        ResourceItem(2, "Pegawai membutuhkan peralatan kerja antara lain komputer/laptop, "
-                        "alat tulis, dan lain-lain"),
+        ResourceItem(2, EQUIPMENT),
         ResourceItem(3, "Jumlah Anggaran pada Direktorat Jenderal Perbendaharaan sebesar "
                         "Rp 7.315.466.938.000"),
     ),
     employees=6514,
-    budget_label="Jumlah Anggaran",
+    budget_label=BUDGET_LABEL,
     budget_idr="7315466938000.00",
-    accountability=("1. Hasil kerja dilaporkan secara triwulanan",),
+    accountability=(REPORTED_QUARTERLY,),
     period_labels=("Q1", "Q2", "Smt.1", "Q3", "s.d.Q3", "Q4", "Y"),
     rows=(
         PeriodRow(1, None, "Tingkat efektivitas kerja sama keuangan internasional",
@@ -803,27 +670,14 @@ LAMPIRAN = Lampiran(
                   T("100 (4 skala 5)", "100", False, "5", "4 skala 5"), "9a-CP"),
     ),
     consequences_page=8,
-    consequences=(
-        "1. Apabila target kinerja tercapai maka diberikan penghargaan sesuai ketentuan yang "
-        "berlaku.",
-        "2. Apabila target kinerja tidak tercapai maka diberikan pembinaan dan/atau sanksi "
-        "sesuai ketentuan yang berlaku.",
-    ),
+    consequences=CONSEQUENCES,
     # '30 Januari 2024' stands over the right block only; by convention it dates both.
     signatures=SignatureRow(
         section="skp_lampiran",
         page=8,
         blocks=(
-            SignatureBlock(
-                lines=(None, "Pegawai yang Dinilai", DSE, DIRJEN, "NIP 196801201992011003"),
-                role="Pegawai yang Dinilai", name=DIRJEN, nip=DIRJEN_NIP,
-                place=None, signed_on=DATE, electronic=True,
-            ),
-            SignatureBlock(
-                lines=("30 Januari 2024", "Pejabat Penilai Kinerja", DSE, MENKEU, None),
-                role="Pejabat Penilai Kinerja", name=MENKEU, nip=None,
-                place=None, signed_on=DATE, electronic=True,
-            ),
+            DIRJEN_SKP.block(None, "Pegawai yang Dinilai", role="Pegawai yang Dinilai"),
+            MENKEU_SKP.block("30 Januari 2024", "Pejabat Penilai Kinerja", role="Pejabat Penilai Kinerja"),
         ),
     ),
 )

@@ -16,20 +16,25 @@ from samples.spec import (
     PkObjective,
     PkTable,
     Program,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     Statement,
     T,
 )
+from samples.wording import E_SIGNED, FIRST_PARTY, SECOND_PARTY, STATEMENT_CLOSING, STATEMENT_OPENING
 
 UNIT = "Direktorat Dana Transfer Umum"
 DIREKTUR = "Adriyanto Pramudito"
 DIREKTUR_NIP = "197503121998031004"
+DIREKTUR_JABATAN = "Direktur Dana Transfer Umum"
 DIRJEN = "Bambang Sutrisno Wibowo"
 DIRJEN_NIP = "196811251991031002"
-DSE = "Ditandatangani secara elektronik"
+DIRJEN_JABATAN = "Direktur Jenderal Perimbangan Keuangan"
 DATE = "2026-01-06"
 PLACE = "Jakarta"
+DATE_LINE = "Jakarta, 6 Januari 2026"
+DIREKTUR_SIGNS = Signer(DIREKTUR, DIREKTUR_NIP, "NIP 19750312 199803 1 004", PLACE, DATE, E_SIGNED)
+DIRJEN_SIGNS = Signer(DIRJEN, DIRJEN_NIP, "NIP 196811251991031002", PLACE, DATE, E_SIGNED)
 
 STATEMENT = Statement(
     page=1,
@@ -38,10 +43,7 @@ STATEMENT = Statement(
         "DIREKTORAT DANA TRANSFER UMUM",
         "DIREKTORAT JENDERAL PERIMBANGAN KEUANGAN",
     ),
-    opening=(
-        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel "
-        "serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
-    ),
+    opening=STATEMENT_OPENING,
     parties=(
         PartyBlock(
             party="first",
@@ -49,11 +51,11 @@ STATEMENT = Statement(
                 ("Nama", DIREKTUR),
                 ("NIP", "19750312 199803 1 004"),
                 ("Pangkat/Golongan", "Pembina Utama Muda (IV/c)"),
-                ("Jabatan", "Direktur Dana Transfer Umum"),
+                ("Jabatan", DIREKTUR_JABATAN),
             ),
-            designation="selanjutnya disebut PIHAK PERTAMA.",
+            designation=FIRST_PARTY,
             name=DIREKTUR,
-            position="Direktur Dana Transfer Umum",
+            position=DIREKTUR_JABATAN,
             nip=DIREKTUR_NIP,
             rank="Pembina Utama Muda (IV/c)",
         ),
@@ -63,42 +65,25 @@ STATEMENT = Statement(
                 ("Nama", DIRJEN),
                 ("NIP", "19681125 199103 1 002"),
                 ("Pangkat/Golongan", "Pembina Utama (IV/e)"),
-                ("Jabatan", "Direktur Jenderal Perimbangan Keuangan"),
+                ("Jabatan", DIRJEN_JABATAN),
             ),
-            designation="selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA.",
+            designation=SECOND_PARTY,
             name=DIRJEN,
-            position="Direktur Jenderal Perimbangan Keuangan",
+            position=DIRJEN_JABATAN,
             nip=DIRJEN_NIP,
             rank="Pembina Utama (IV/e)",
         ),
     ),
-    closing=(
-        "PIHAK PERTAMA berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran "
-        "perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah "
-        "ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja "
-        "tersebut menjadi tanggung jawab kami.",
-        "PIHAK KEDUA akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap "
-        "capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka "
-        "pemberian penghargaan dan sanksi.",
-    ),
+    closing=STATEMENT_CLOSING,
     # PIHAK KEDUA left, PIHAK PERTAMA right under the place/date line, which dates both.
     signatures=SignatureRow(
         section="pk",
         page=1,
         slots=("text", "text", "text", "mark", "name", "text"),
         blocks=(
-            SignatureBlock(
-                lines=(None, "PIHAK KEDUA,", "Direktur Jenderal Perimbangan Keuangan,", DSE, DIRJEN,
-                       "NIP 196811251991031002"),
-                role="Direktur Jenderal Perimbangan Keuangan", name=DIRJEN, nip=DIRJEN_NIP,
-                place=PLACE, signed_on=DATE, electronic=True, party="second",
-            ),
-            SignatureBlock(
-                lines=("Jakarta, 6 Januari 2026", "PIHAK PERTAMA,", "Direktur Dana Transfer Umum,", DSE,
-                       DIREKTUR, "NIP 19750312 199803 1 004"),
-                role="Direktur Dana Transfer Umum", name=DIREKTUR, nip=DIREKTUR_NIP,
-                place=PLACE, signed_on=DATE, electronic=True, party="first",
-            ),
+            DIRJEN_SIGNS.block(None, "PIHAK KEDUA,", f"{DIRJEN_JABATAN},", role=DIRJEN_JABATAN, party="second"),
+            DIREKTUR_SIGNS.block(DATE_LINE, "PIHAK PERTAMA,", f"{DIREKTUR_JABATAN},", role=DIREKTUR_JABATAN,
+                                 party="first"),
         ),
     ),
 )
@@ -189,17 +174,8 @@ PK_SIGNATURES = SignatureRow(
     section="pk",
     page=3,
     blocks=(
-        SignatureBlock(
-            lines=(None, "Direktur Jenderal Perimbangan Keuangan,", DSE, DIRJEN, "NIP 196811251991031002"),
-            role="Direktur Jenderal Perimbangan Keuangan", name=DIRJEN, nip=DIRJEN_NIP,
-            place=PLACE, signed_on=DATE, electronic=True,
-        ),
-        SignatureBlock(
-            lines=("Jakarta, 6 Januari 2026", "Direktur Dana Transfer Umum,", DSE, DIREKTUR,
-                   "NIP 19750312 199803 1 004"),
-            role="Direktur Dana Transfer Umum", name=DIREKTUR, nip=DIREKTUR_NIP,
-            place=PLACE, signed_on=DATE, electronic=True,
-        ),
+        DIRJEN_SIGNS.block(None, f"{DIRJEN_JABATAN},", role=DIRJEN_JABATAN),
+        DIREKTUR_SIGNS.block(DATE_LINE, f"{DIREKTUR_JABATAN},", role=DIREKTUR_JABATAN),
     ),
 )
 

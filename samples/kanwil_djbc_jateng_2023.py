@@ -19,19 +19,21 @@ from samples.spec import (
     Rincian,
     RincianObjective,
     RincianPart,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     T,
 )
+from samples.wording import E_SIGNED
 
 UNIT = "Kantor Wilayah Direktorat Jenderal Bea dan Cukai Jawa Tengah dan Daerah Istimewa Yogyakarta"
 KAKANWIL = "Dwi Hartanto Saputro"
 KAKANWIL_NIP = "197201141993021001"
 DIRJEN = "Agus Setiawan Rahardjo"
 DIRJEN_NIP = "196909091990011001"
-DSE = "Ditandatangani secara elektronik"
 DATE = "2023-01-16"
 PLACE = "Semarang"
+KAKANWIL_SIGNS = Signer(KAKANWIL, KAKANWIL_NIP, "NIP 197201141993021001", PLACE, DATE, E_SIGNED)
+DIRJEN_SIGNS = Signer(DIRJEN, DIRJEN_NIP, "NIP 196909091990011001", PLACE, DATE, E_SIGNED)
 
 PCT100 = T("100%", "100", True, None, None)
 SKALA5 = T("4,3 (skala 5)", "4.3", False, "5", "skala 5")
@@ -146,17 +148,8 @@ PK_SIGNATURES = SignatureRow(
     section="pk",
     page=2,
     blocks=(
-        SignatureBlock(
-            lines=(None, "Direktur Jenderal Bea dan Cukai,", DSE, DIRJEN, "NIP 196909091990011001"),
-            role="Direktur Jenderal Bea dan Cukai", name=DIRJEN, nip=DIRJEN_NIP,
-            place=PLACE, signed_on=DATE, electronic=True,
-        ),
-        SignatureBlock(
-            lines=("Semarang, 16 Januari 2023", "Kepala Kantor Wilayah,", DSE, KAKANWIL,
-                   "NIP 197201141993021001"),
-            role="Kepala Kantor Wilayah", name=KAKANWIL, nip=KAKANWIL_NIP,
-            place=PLACE, signed_on=DATE, electronic=True,
-        ),
+        DIRJEN_SIGNS.block(None, "Direktur Jenderal Bea dan Cukai,", role="Direktur Jenderal Bea dan Cukai"),
+        KAKANWIL_SIGNS.block("Semarang, 16 Januari 2023", "Kepala Kantor Wilayah,", role="Kepala Kantor Wilayah"),
     ),
 )
 
@@ -296,12 +289,7 @@ RINCIAN = Rincian(
         section="pk_rincian",
         page=4,
         blocks=(
-            SignatureBlock(
-                lines=("Semarang, 16 Januari 2023", "Kepala Kantor Wilayah,", DSE, KAKANWIL,
-                       "NIP 197201141993021001"),
-                role="Kepala Kantor Wilayah", name=KAKANWIL, nip=KAKANWIL_NIP,
-                place=PLACE, signed_on=DATE, electronic=True,
-            ),
+            KAKANWIL_SIGNS.block("Semarang, 16 Januari 2023", "Kepala Kantor Wilayah,", role="Kepala Kantor Wilayah"),
         ),
     ),
 )

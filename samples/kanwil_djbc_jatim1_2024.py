@@ -11,8 +11,8 @@ from samples.spec import (
     Rincian,
     RincianObjective,
     RincianPart,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     T,
 )
 
@@ -187,12 +187,9 @@ RINCIAN = Rincian(
         section="pk_rincian",
         page=2,
         blocks=(
-            SignatureBlock(
-                lines=("Sidoarjo, 3 Januari 2024", "Kepala Kantor Wilayah,", None, KAKANWIL,
-                       "NIP 19720318 199703 1 001"),
-                role="Kepala Kantor Wilayah", name=KAKANWIL, nip=KAKANWIL_NIP,
-                place="Sidoarjo", signed_on="2024-01-03", electronic=False,
-            ),
+            # wet ink: the signature slot stays blank
+            Signer(KAKANWIL, KAKANWIL_NIP, "NIP 19720318 199703 1 001", "Sidoarjo", "2024-01-03", None).block(
+                "Sidoarjo, 3 Januari 2024", "Kepala Kantor Wilayah,", role="Kepala Kantor Wilayah"),
         ),
     ),
 )

@@ -12,10 +12,11 @@ from samples.spec import (
     Rincian,
     RincianObjective,
     RincianPart,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     T,
 )
+from samples.wording import E_SIGNED
 
 UNIT = "Kantor Wilayah Direktorat Jenderal Kekayaan Negara Jawa Timur"
 KAKANWIL = "Sri Wahyuningsih Rahayu"
@@ -148,12 +149,8 @@ RINCIAN = Rincian(
         section="pk_rincian",
         page=2,
         blocks=(
-            SignatureBlock(
-                lines=("Surabaya, 5 Januari 2026", "Kepala Kantor Wilayah,", "Ditandatangani secara elektronik",
-                       KAKANWIL, "NIP 19710923 199703 2 002"),
-                role="Kepala Kantor Wilayah", name=KAKANWIL, nip=KAKANWIL_NIP,
-                place="Surabaya", signed_on="2026-01-05", electronic=True,
-            ),
+            Signer(KAKANWIL, KAKANWIL_NIP, "NIP 19710923 199703 2 002", "Surabaya", "2026-01-05", E_SIGNED).block(
+                "Surabaya, 5 Januari 2026", "Kepala Kantor Wilayah,", role="Kepala Kantor Wilayah"),
         ),
     ),
 )

@@ -7,9 +7,6 @@ targets with a unit ('12 Laporan'), verbal ('Baik') and '-' period cells, period
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from samples import djpb_2024
 from samples.spec import (
     Cell,
     DocumentSpec,
@@ -19,63 +16,45 @@ from samples.spec import (
     RhkIndicator,
     RhkObjective,
     RhkPart,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     Skp,
-    SkpHeader,
+    SkpPerson,
     T,
+)
+from samples.wording import (
+    BUDGET_LABEL,
+    CONSEQUENCES,
+    LAMPIRAN_TITLE,
+    PB,
+    PI,
+    PL,
+    REPORTED_IN_E_PERFORMANCE,
+    SKP_TITLE_PIMPINAN,
+    perilaku_kerja,
+    skp_header,
 )
 
 UNIT = "Kantor Wilayah Direktorat Jenderal Pajak Jawa Timur I"
 KAKANWIL = "Sigit Prasetyo Nugroho"
 KAKANWIL_NIP = "196707201999031005"
-KAKANWIL_NIP_LINE = "NIP. 19670720 199903 1 005"
 DIRJEN = "Hadi Kusumawardana"
 DIRJEN_NIP = "196604141988031001"
-DIRJEN_NIP_LINE = "NIP. 19660414 198803 1 001"
 DATE = "2024-01-15"
 PLACE = "Jakarta"
+# wet ink: the signature slot stays blank
+KAKANWIL_SIGNS = Signer(KAKANWIL, KAKANWIL_NIP, "NIP. 19670720 199903 1 005", PLACE, DATE, None)
+DIRJEN_SIGNS = Signer(DIRJEN, DIRJEN_NIP, "NIP. 19660414 198803 1 001", PLACE, DATE, None)
 
 ASSIGNMENT = "Penugasan dari Direktur Jenderal Pajak"
-PL = "Penerima Layanan"
-PB = "Proses Bisnis"
-PI = "Penguatan Internal atau Anggaran"
 
-HEADER = SkpHeader(
-    title_lines=(
-        "SASARAN KINERJA PEGAWAI",
-        "PENDEKATAN HASIL KERJA KUANTITATIF",
-        "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI",
-    ),
-    organisation="KEMENTERIAN KEUANGAN",
-    period_line="PERIODE PENILAIAN: 1 Januari s.d. 31 Desember Tahun 2024",
-    appraisee=(
-        ("NAMA", KAKANWIL),
-        ("NIP", "19670720 199903 1 005"),
-        ("PANGKAT/ GOL. RUANG", "Pembina Utama Muda (IV/c)"),
-        ("JABATAN", "Kepala Kantor Wilayah"),
-        ("UNIT KERJA", UNIT),
-    ),
-    appraiser=(
-        ("NAMA", DIRJEN),
-        ("NIP", "19660414 198803 1 001"),
-        ("PANGKAT/ GOL. RUANG", "Pembina Utama (IV/e)"),
-        ("JABATAN", "Direktur Jenderal Pajak"),
-        ("UNIT KERJA", "Direktorat Jenderal Pajak"),
-    ),
-    fiscal_year=2024,
-    period_start="2024-01-01",
-    period_end="2024-12-31",
-    appraisee_name=KAKANWIL,
-    appraisee_nip=KAKANWIL_NIP,
-    appraisee_rank="Pembina Utama Muda (IV/c)",
-    appraisee_position="Kepala Kantor Wilayah",
-    appraisee_unit=UNIT,
-    appraiser_name=DIRJEN,
-    appraiser_nip=DIRJEN_NIP,
-    appraiser_rank="Pembina Utama (IV/e)",
-    appraiser_position="Direktur Jenderal Pajak",
-    appraiser_unit="Direktorat Jenderal Pajak",
+HEADER = skp_header(
+    SKP_TITLE_PIMPINAN,
+    2024,
+    appraisee=SkpPerson(KAKANWIL, "19670720 199903 1 005", KAKANWIL_NIP, "Pembina Utama Muda (IV/c)",
+                        "Kepala Kantor Wilayah", UNIT),
+    appraiser=SkpPerson(DIRJEN, "19660414 198803 1 001", DIRJEN_NIP, "Pembina Utama (IV/e)",
+                        "Direktur Jenderal Pajak", "Direktorat Jenderal Pajak"),
     page=1,
 )
 
@@ -146,21 +125,13 @@ SKP = Skp(
         RhkPart(page=1, with_header=True, objectives=RHK_1_2),
         RhkPart(page=2, with_header=True, objectives=RHK_3_5),
     ),
-    behaviours=replace(djpb_2024.BEHAVIOURS, page=3),  # BerAKHLAK texts are the same for everyone
+    behaviours=perilaku_kerja(page=3),
     signatures=SignatureRow(
         section="skp",
         page=3,
         blocks=(
-            SignatureBlock(
-                lines=(None, "Pegawai yang Dinilai,", None, KAKANWIL, KAKANWIL_NIP_LINE),
-                role="Pegawai yang Dinilai", name=KAKANWIL, nip=KAKANWIL_NIP,
-                place=PLACE, signed_on=DATE, electronic=False,
-            ),
-            SignatureBlock(
-                lines=("Jakarta, 15 Januari 2024", "Pejabat Penilai Kinerja,", None, DIRJEN, DIRJEN_NIP_LINE),
-                role="Pejabat Penilai Kinerja", name=DIRJEN, nip=DIRJEN_NIP,
-                place=PLACE, signed_on=DATE, electronic=False,
-            ),
+            KAKANWIL_SIGNS.block(None, "Pegawai yang Dinilai,", role="Pegawai yang Dinilai"),
+            DIRJEN_SIGNS.block("Jakarta, 15 Januari 2024", "Pejabat Penilai Kinerja,", role="Pejabat Penilai Kinerja"),
         ),
     ),
 )
@@ -191,7 +162,7 @@ CELLS: dict[str, Cell] = {
 
 LAMPIRAN = Lampiran(
     page=4,
-    title="LAMPIRAN SASARAN KINERJA PEGAWAI",
+    title=LAMPIRAN_TITLE,
     resources=(
         ResourceItem(1, "412 pegawai pada Kantor Wilayah Direktorat Jenderal Pajak Jawa Timur I"),
         ResourceItem(2, "Pegawai membutuhkan sarana dan prasarana kerja antara lain komputer, jaringan "
@@ -200,9 +171,9 @@ LAMPIRAN = Lampiran(
                         "Rp 86.415.270.000,00"),
     ),
     employees=412,
-    budget_label="Jumlah Anggaran",
+    budget_label=BUDGET_LABEL,
     budget_idr="86415270000.00",
-    accountability=("1. Hasil kerja dilaporkan secara triwulanan melalui aplikasi e-Performance",),
+    accountability=(REPORTED_IN_E_PERFORMANCE,),
     period_labels=("Q1", "Q2", "Semester I", "Q3", "s.d. Q3", "Q4", "Y"),
     rows=(
         PeriodRow(1, None, "Persentase realisasi penerimaan pajak Kantor Wilayah",
@@ -234,27 +205,14 @@ LAMPIRAN = Lampiran(
                   T("95%", "95", True, None, None)),
     ),
     consequences_page=5,
-    consequences=(
-        "1. Apabila target kinerja tercapai maka diberikan penghargaan sesuai ketentuan yang "
-        "berlaku.",
-        "2. Apabila target kinerja tidak tercapai maka diberikan pembinaan dan/atau sanksi "
-        "sesuai ketentuan yang berlaku.",
-    ),
+    consequences=CONSEQUENCES,
     # The date line stands over the right block only; by convention it dates both.
     signatures=SignatureRow(
         section="skp_lampiran",
         page=5,
         blocks=(
-            SignatureBlock(
-                lines=(None, "Pegawai yang Dinilai", None, KAKANWIL, KAKANWIL_NIP_LINE),
-                role="Pegawai yang Dinilai", name=KAKANWIL, nip=KAKANWIL_NIP,
-                place=PLACE, signed_on=DATE, electronic=False,
-            ),
-            SignatureBlock(
-                lines=("Jakarta, 15 Januari 2024", "Pejabat Penilai Kinerja", None, DIRJEN, DIRJEN_NIP_LINE),
-                role="Pejabat Penilai Kinerja", name=DIRJEN, nip=DIRJEN_NIP,
-                place=PLACE, signed_on=DATE, electronic=False,
-            ),
+            KAKANWIL_SIGNS.block(None, "Pegawai yang Dinilai", role="Pegawai yang Dinilai"),
+            DIRJEN_SIGNS.block("Jakarta, 15 Januari 2024", "Pejabat Penilai Kinerja", role="Pejabat Penilai Kinerja"),
         ),
     ),
 )

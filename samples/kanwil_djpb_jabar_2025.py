@@ -14,19 +14,26 @@ from samples.spec import (
     PkObjective,
     PkTable,
     Program,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     Statement,
     T,
 )
+from samples.wording import FIRST_PARTY, SECOND_PARTY, STATEMENT_CLOSING, STATEMENT_OPENING
 
 UNIT = "Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Jawa Barat"
 KAKANWIL = "Rudi Hartono Siregar"
 KAKANWIL_NIP = "197008151995031002"
+KAKANWIL_JABATAN = "Kepala Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Jawa Barat"
 DIRJEN = "Hendra Wijayakusuma"
 DIRJEN_NIP = "196905121990031001"
+DIRJEN_JABATAN = "Direktur Jenderal Perbendaharaan"
 DATE = "2025-01-02"
 PLACE = "Bandung"
+DATE_LINE = "Bandung, 2 Januari 2025"
+# wet ink: the signature slot stays blank
+KAKANWIL_SIGNS = Signer(KAKANWIL, KAKANWIL_NIP, "NIP. 19700815 199503 1 002", PLACE, DATE, None)
+DIRJEN_SIGNS = Signer(DIRJEN, DIRJEN_NIP, "NIP 196905121990031001", PLACE, DATE, None)
 
 STATEMENT = Statement(
     page=1,
@@ -35,10 +42,7 @@ STATEMENT = Statement(
         "KANTOR WILAYAH DIREKTORAT JENDERAL PERBENDAHARAAN",
         "PROVINSI JAWA BARAT",
     ),
-    opening=(
-        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel "
-        "serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
-    ),
+    opening=STATEMENT_OPENING,
     parties=(
         PartyBlock(
             party="first",
@@ -46,11 +50,11 @@ STATEMENT = Statement(
                 ("Nama", KAKANWIL),
                 ("NIP", "19700815 199503 1 002"),
                 ("Pangkat/Gol", "Pembina Utama Muda (IV/c)"),
-                ("Jabatan", "Kepala Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Jawa Barat"),
+                ("Jabatan", KAKANWIL_JABATAN),
             ),
-            designation="selanjutnya disebut PIHAK PERTAMA.",
+            designation=FIRST_PARTY,
             name=KAKANWIL,
-            position="Kepala Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Jawa Barat",
+            position=KAKANWIL_JABATAN,
             nip=KAKANWIL_NIP,
             rank="Pembina Utama Muda (IV/c)",
         ),
@@ -58,43 +62,26 @@ STATEMENT = Statement(
             party="second",
             lines=(
                 ("Nama", DIRJEN),
-                ("Jabatan", "Direktur Jenderal Perbendaharaan"),
+                ("Jabatan", DIRJEN_JABATAN),
             ),
-            designation="selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA.",
+            designation=SECOND_PARTY,
             name=DIRJEN,
-            position="Direktur Jenderal Perbendaharaan",
+            position=DIRJEN_JABATAN,
             nip=None,
             rank=None,
         ),
     ),
-    closing=(
-        "PIHAK PERTAMA berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran "
-        "perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah "
-        "ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja "
-        "tersebut menjadi tanggung jawab kami.",
-        "PIHAK KEDUA akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap "
-        "capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka "
-        "pemberian penghargaan dan sanksi.",
-    ),
+    closing=STATEMENT_CLOSING,
     # PIHAK KEDUA left, PIHAK PERTAMA right under the place/date line, which dates both.
     signatures=SignatureRow(
         section="pk",
         page=1,
         slots=("text", "text", "text", "text", "mark", "name", "text"),
         blocks=(
-            SignatureBlock(
-                lines=(None, "PIHAK KEDUA,", "Direktur Jenderal Perbendaharaan,", None, None, DIRJEN,
-                       "NIP 196905121990031001"),
-                role="Direktur Jenderal Perbendaharaan", name=DIRJEN, nip=DIRJEN_NIP,
-                place=PLACE, signed_on=DATE, electronic=False, party="second",
-            ),
-            SignatureBlock(
-                lines=("Bandung, 2 Januari 2025", "PIHAK PERTAMA,", "Kepala Kantor Wilayah Direktorat Jenderal",
-                       "Perbendaharaan Provinsi Jawa Barat,", None, KAKANWIL, "NIP. 19700815 199503 1 002"),
-                role="Kepala Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Jawa Barat",
-                name=KAKANWIL, nip=KAKANWIL_NIP,
-                place=PLACE, signed_on=DATE, electronic=False, party="first",
-            ),
+            DIRJEN_SIGNS.block(None, "PIHAK KEDUA,", f"{DIRJEN_JABATAN},", None, role=DIRJEN_JABATAN,
+                               party="second"),
+            KAKANWIL_SIGNS.block(DATE_LINE, "PIHAK PERTAMA,", "Kepala Kantor Wilayah Direktorat Jenderal",
+                                 "Perbendaharaan Provinsi Jawa Barat,", role=KAKANWIL_JABATAN, party="first"),
         ),
     ),
 )
@@ -195,17 +182,8 @@ PK_SIGNATURES = SignatureRow(
     section="pk",
     page=3,
     blocks=(
-        SignatureBlock(
-            lines=(None, "Direktur Jenderal Perbendaharaan,", None, DIRJEN, "NIP 196905121990031001"),
-            role="Direktur Jenderal Perbendaharaan", name=DIRJEN, nip=DIRJEN_NIP,
-            place=PLACE, signed_on=DATE, electronic=False,
-        ),
-        SignatureBlock(
-            lines=("Bandung, 2 Januari 2025", "Kepala Kantor Wilayah,", None, KAKANWIL,
-                   "NIP. 19700815 199503 1 002"),
-            role="Kepala Kantor Wilayah", name=KAKANWIL, nip=KAKANWIL_NIP,
-            place=PLACE, signed_on=DATE, electronic=False,
-        ),
+        DIRJEN_SIGNS.block(None, f"{DIRJEN_JABATAN},", role=DIRJEN_JABATAN),
+        KAKANWIL_SIGNS.block(DATE_LINE, "Kepala Kantor Wilayah,", role="Kepala Kantor Wilayah"),
     ),
 )
 

@@ -17,11 +17,12 @@ from samples.spec import (
     PkPart,
     PkTable,
     Program,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     Statement,
     T,
 )
+from samples.wording import FIRST_PARTY, STATEMENT_OPENING
 
 UNIT = "Kantor Pelayanan Perbendaharaan Negara Malang"
 KEPALA = "Yudi Prasetyo Nugroho"
@@ -31,6 +32,9 @@ KAKANWIL_NIP = "197204151996032001"
 PLACE = "Malang"
 DATE = "2025-01-03"
 SLOTS = ("text", "text", "text", "text", "mark", "name", "text")
+# wet ink: the signature slot stays blank
+KEPALA_SIGNS = Signer(KEPALA, KEPALA_NIP, "NIP. 19670720 199903 1 005", PLACE, DATE, None)
+KAKANWIL_SIGNS = Signer(KAKANWIL, KAKANWIL_NIP, "NIP. 19720415 199603 2 001", PLACE, DATE, None)
 
 
 def signatures(section: str, page: int) -> SignatureRow:
@@ -40,18 +44,11 @@ def signatures(section: str, page: int) -> SignatureRow:
         page=page,
         slots=SLOTS,
         blocks=(
-            SignatureBlock(
-                lines=(None, "PIHAK KEDUA,", "Kepala Kantor Wilayah DJPb", "Provinsi Jawa Timur,", None,
-                       KAKANWIL, "NIP. 19720415 199603 2 001"),
-                role="Kepala Kantor Wilayah DJPb Provinsi Jawa Timur", name=KAKANWIL, nip=KAKANWIL_NIP,
-                place=PLACE, signed_on=DATE, electronic=False, party="second",
-            ),
-            SignatureBlock(
-                lines=("Malang, 3 Januari 2025", "PIHAK PERTAMA,", "Kepala Kantor Pelayanan",
-                       "Perbendaharaan Negara Malang,", None, KEPALA, "NIP. 19670720 199903 1 005"),
-                role="Kepala Kantor Pelayanan Perbendaharaan Negara Malang", name=KEPALA, nip=KEPALA_NIP,
-                place=PLACE, signed_on=DATE, electronic=False, party="first",
-            ),
+            KAKANWIL_SIGNS.block(None, "PIHAK KEDUA,", "Kepala Kantor Wilayah DJPb", "Provinsi Jawa Timur,",
+                                 role="Kepala Kantor Wilayah DJPb Provinsi Jawa Timur", party="second"),
+            KEPALA_SIGNS.block("Malang, 3 Januari 2025", "PIHAK PERTAMA,", "Kepala Kantor Pelayanan",
+                               "Perbendaharaan Negara Malang,",
+                               role="Kepala Kantor Pelayanan Perbendaharaan Negara Malang", party="first"),
         ),
     )
 
@@ -62,10 +59,7 @@ STATEMENT = Statement(
         "PERJANJIAN KINERJA TAHUN 2025",
         "KANTOR PELAYANAN PERBENDAHARAAN NEGARA MALANG",
     ),
-    opening=(
-        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel "
-        "serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
-    ),
+    opening=STATEMENT_OPENING,
     parties=(
         PartyBlock(
             party="first",
@@ -74,7 +68,7 @@ STATEMENT = Statement(
                 ("NIP", "19670720 199903 1 005"),
                 ("Jabatan", "Kepala Kantor Pelayanan Perbendaharaan Negara Malang"),
             ),
-            designation="selanjutnya disebut PIHAK PERTAMA.",
+            designation=FIRST_PARTY,
             name=KEPALA,
             position="Kepala Kantor Pelayanan Perbendaharaan Negara Malang",
             nip=KEPALA_NIP,
@@ -88,6 +82,7 @@ STATEMENT = Statement(
                 ("Pangkat/Gol.", "Pembina Utama Muda (IV/c)"),
                 ("Jabatan", "Kepala Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Jawa Timur"),
             ),
+            # this office names the direct superior: 'atasan langsung'
             designation="selaku atasan langsung PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA.",
             name=KAKANWIL,
             position="Kepala Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Jawa Timur",
@@ -95,7 +90,7 @@ STATEMENT = Statement(
             rank="Pembina Utama Muda (IV/c)",
         ),
     ),
-    closing=(
+    closing=(  # worded its own way, not the standard closing
         "PIHAK PERTAMA pada tahun 2025 ini berjanji akan mewujudkan target kinerja tahunan sesuai "
         "lampiran perjanjian ini dalam rangka mencapai target kinerja jangka menengah seperti yang "
         "telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "

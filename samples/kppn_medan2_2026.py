@@ -11,16 +11,16 @@ from samples.spec import (
     PkObjective,
     PkPart,
     PkTable,
-    SignatureBlock,
     SignatureRow,
+    Signer,
     T,
 )
+from samples.wording import E_SIGNED
 
 KAKANWIL = "Syahrul Effendi Nasution"
 KAKANWIL_NIP = "197104231996031001"
 KEPALA = "Maria Magdalena Simanjuntak"
 KEPALA_NIP = "198203142003122002"
-DSE = "Ditandatangani secara elektronik"
 DATE = "2026-01-05"
 
 PK = PkTable(
@@ -145,18 +145,11 @@ PK_SIGNATURES = SignatureRow(
     page=2,
     slots=("text", "text", "text", "mark", "name", "text"),
     blocks=(
-        SignatureBlock(
-            lines=(None, "Kepala Kantor Wilayah DJPb", "Provinsi Sumatera Utara,", DSE, KAKANWIL,
-                   "NIP 197104231996031001"),
-            role="Kepala Kantor Wilayah DJPb Provinsi Sumatera Utara", name=KAKANWIL,
-            nip=KAKANWIL_NIP, place="Medan", signed_on=DATE, electronic=True,
-        ),
-        SignatureBlock(
-            lines=("Medan, 5 Januari 2026", "Kepala KPPN Medan II,", None, DSE, KEPALA,
-                   "NIP 198203142003122002"),
-            role="Kepala KPPN Medan II", name=KEPALA, nip=KEPALA_NIP,
-            place="Medan", signed_on=DATE, electronic=True,
-        ),
+        Signer(KAKANWIL, KAKANWIL_NIP, "NIP 197104231996031001", "Medan", DATE, E_SIGNED).block(
+            None, "Kepala Kantor Wilayah DJPb", "Provinsi Sumatera Utara,",
+            role="Kepala Kantor Wilayah DJPb Provinsi Sumatera Utara"),
+        Signer(KEPALA, KEPALA_NIP, "NIP 198203142003122002", "Medan", DATE, E_SIGNED).block(
+            "Medan, 5 Januari 2026", "Kepala KPPN Medan II,", None, role="Kepala KPPN Medan II"),
     ),
 )
 

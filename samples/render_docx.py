@@ -63,13 +63,19 @@ from samples.spec import (
     T,
     plan,
 )
+from samples.render_common import (
+    PlacementError,
+    first_words,
+    paged,
+    pdftotext_layout,
+    signature_columns,
+    split_qualifier,
+    words,
+    year_split,
+)
 
 PAPER_CM = {"A4": (21.0, 29.7), "F4": (21.5, 33.0)}
 E_SIGN_GREY = RGBColor(0x59, 0x59, 0x59)
-
-
-class PlacementError(RuntimeError):
-    """A planned block did not land (whole) on its planned page."""
 
 
 @dataclass(frozen=True)
@@ -172,9 +178,9 @@ def _first_token(text: str) -> str:
     return text.split()[0]
 
 
-def _first_words(text: str) -> str:
-    """The first two words: on the first line of anything as wide as half the page."""
-    return " ".join(text.split()[:2])
+def _qualified(head: str, qualifier: str | None) -> list[str]:
+    """A value and its qualifier as the paragraphs of one cell."""
+    return [head] if qualifier is None else [head, qualifier]
 
 
 class Builder:
@@ -222,12 +228,11 @@ class Builder:
 
     # -------------------------------------------------------------- blocks
 
-    def start_block(self, block: Planned) -> None:
+    def start_block(self, block: Planned, new_page: bool) -> None:
         self.key = block.key
         self.probes[block.key] = []
-        if block.page == self.page + 1:
-            self.pending_break = True
-            self.page += 1
+        self.pending_break = self.pending_break or new_page
+        self.page = block.page
 
     def run(self, para: Paragraph, text: str) -> Run:
         """Every printed string goes through here, so the page's words can be counted."""
@@ -271,7 +276,7 @@ class Builder:
         for i, line in enumerate(lines):
             self.paragraph(line, bold=True, size=self.style.title_pt, align=WD_ALIGN_PARAGRAPH.CENTER,
                            after=after if i == len(lines) - 1 else 0)
-            self.probe(_first_words(line))
+            self.probe(first_words(line))
 
     def table(self, rows: int, weights: Sequence[float], *, grid: bool = True,
               fraction: float = 1.0) -> Table:
@@ -328,7 +333,7 @@ class Builder:
         self.title(st.title_lines, after=14)
         for text in st.opening:
             self.paragraph(text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=8)
-            self.probe(_first_words(text))
+            self.probe(first_words(text))
         for party in st.parties:
             if self.style.parties == "tabs":
                 for label, value in party.lines:
@@ -343,17 +348,16 @@ class Builder:
                     self.write(row.cells[1], [f": {value}"], size=self.style.body_pt)
                     self.probe(label, ":", value.split()[0])
             self.paragraph(party.designation, before=3, after=8)
-            self.probe(_first_words(party.designation))
+            self.probe(first_words(party.designation))
         for text in st.closing:
             self.paragraph(text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=8)
-            self.probe(_first_words(text))
+            self.probe(first_words(text))
 
     # -------------------------------------------------------------- PK
 
     def target_lines(self, target: T) -> list[str]:
         """'3,25 (skala 4)' as '3,25' over '(skala 4)': the qualifier is a second paragraph."""
-        head, sep, tail = target.raw.partition(" (")
-        return [head, "(" + tail] if sep else [head]
+        return _qualified(*split_qualifier(target.raw))
 
     def pk(self, part: PkSlice) -> None:
         pk = part.table
@@ -457,12 +461,7 @@ class Builder:
 
     def signature_row(self, sig: SignatureRow) -> None:
         self.spacer(10)
-        blocks = list(sig.blocks)
-        if len(blocks) == 1:
-            blocks = [None, *blocks]  # a lone block sits at the right
-        for block in blocks:
-            if block is not None and len(block.lines) != len(sig.slots):
-                raise ValueError(f"signature lines {block.lines!r} do not fit slots {sig.slots!r}")
+        blocks = signature_columns(sig)
         slot_lines = [[None if b is None else b.lines[s] for b in blocks] for s in range(len(sig.slots))]
         if self.style.signatures == "tabs":
             self._signature_tabs(sig, slot_lines, len(blocks))
@@ -479,7 +478,7 @@ class Builder:
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 self._signature_line(para, kind, line)
         for s, kind in enumerate(sig.slots):
-            self.probe(*(_first_words(line) for line in slot_lines[s] if line))
+            self.probe(*(first_words(line) for line in slot_lines[s] if line))
 
     def _signature_tabs(self, sig: SignatureRow, slot_lines: list[list[str | None]], n: int) -> None:
         """Tab-aligned lines: one paragraph per slot, a centred tab stop per block."""
@@ -495,7 +494,7 @@ class Builder:
                     self._signature_run(para, kind, line)
             if kind == "mark":
                 self._signature_gap(para, any(slot_lines[s]))
-            self.probe(*(_first_words(line) for line in slot_lines[s] if line))
+            self.probe(*(first_words(line) for line in slot_lines[s] if line))
 
     def _signature_line(self, para: Paragraph, kind: str, line: str | None) -> None:
         if kind == "mark":
@@ -540,10 +539,7 @@ class Builder:
         center = WD_ALIGN_PARAGRAPH.CENTER
         for cell, printed in zip(cells[:-1], row.cells[:-1], strict=True):
             self.write(cell, [printed], align=center)
-        year = self.target_lines(row.year)
-        if year[0] != row.cells[-1]:
-            raise ValueError(f"Y cell {row.cells[-1]!r} does not open {row.year.raw!r}")
-        self.write(cells[-1], year, align=center)
+        self.write(cells[-1], _qualified(*year_split(row)), align=center)
 
     def period_weights(self, text_cols: Sequence[float], n: int) -> list[float]:
         return [*text_cols, *[self.style.period_col] * (n - 1), self.style.year_col]
@@ -710,12 +706,12 @@ class Builder:
         self.probe("KONSEKUENSI")
         for item in items:
             self.paragraph(item, after=3)
-            self.probe(_first_words(item))
+            self.probe(first_words(item))
 
     # -------------------------------------------------------------- dispatch
 
-    def draw(self, block: Planned) -> None:
-        self.start_block(block)
+    def draw(self, block: Planned, new_page: bool) -> None:
+        self.start_block(block, new_page)
         item, key = block.item, block.key
         if isinstance(item, Statement):
             self.statement(item)
@@ -758,8 +754,8 @@ class Written:
 def build_docx(doc: DocumentSpec, path: Path, style: DocxStyle | None = None) -> Written:
     """Write the .docx the way a clerk would have typed it."""
     builder = Builder(doc, style or STYLES.get(doc.name, STYLE))
-    for block in plan(doc):
-        builder.draw(block)
+    for block, new_page in paged(plan(doc)):
+        builder.draw(block, new_page)
     builder.docx.save(str(path))
     return Written(builder.probes, builder.printed)
 
@@ -820,9 +816,7 @@ def make_reproducible(pdf: bytes, signed_on: str) -> bytes:
 
 def page_lines(pdf: Path, page: int) -> list[str]:
     """The page as ``pdftotext -layout`` lines, runs of blanks collapsed to one."""
-    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
-    return [re.sub(r"\s+", " ", line).strip() for line in out.splitlines()]
+    return [re.sub(r"\s+", " ", line).strip() for line in pdftotext_layout(pdf, page).splitlines()]
 
 
 def page_count(pdf: Path) -> int:
@@ -842,11 +836,6 @@ def on_one_line(lines: Sequence[str], tokens: Sequence[str]) -> bool:
         else:
             return True
     return False
-
-
-def _words(text: str) -> Counter[str]:
-    """Words as a line break may leave them: split at blanks, hyphens and slashes."""
-    return Counter(w for w in (re.sub(r"[^0-9A-Za-z]", "", t) for t in re.split(r"[\s\-/]+", text)) if w)
 
 
 def placement_problems(doc: DocumentSpec, pdf: Path, written: Written) -> list[str]:
@@ -871,7 +860,7 @@ def placement_problems(doc: DocumentSpec, pdf: Path, written: Written) -> list[s
                 problems.append(f"{block.key}: {which} line {tokens!r} not on planned p{block.page}")
     for page, strings in written.printed.items():
         if page in pages:
-            missing = _words(" ".join(strings)) - _words(" ".join(pages[page]))
+            missing = Counter(words(" ".join(strings))) - Counter(words(" ".join(pages[page])))
             if missing:
                 problems.append(f"p{page}: words missing or broken: {sorted(missing)[:8]}")
     return problems

@@ -18,11 +18,11 @@ from __future__ import annotations
 import logging
 import os
 import re
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
+from itertools import groupby
 from pathlib import Path
 
 from weasyprint import HTML
@@ -45,14 +45,20 @@ from samples.spec import (
     T,
     plan,
 )
+from samples.render_common import (
+    PlacementError,
+    first_words,
+    landing_problems,
+    paged,
+    pdftotext_layout,
+    signature_columns,
+    split_qualifier,
+    year_split,
+)
 
 # the fontTools fallback for subsetting fonts (no HarfBuzz-subset here) is fine; its
 # warning on every run is noise
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
-
-
-class PlacementError(RuntimeError):
-    """A planned block did not land (whole) on its planned page."""
 
 
 @dataclass(frozen=True)
@@ -91,15 +97,11 @@ def two_lines(first: str, second: str | None) -> str:
 
 def target_html(target: T) -> str:
     """'3,25 (skala 4)' printed as '3,25' over '(skala 4)'."""
-    head, sep, tail = target.raw.partition(" (")
-    return two_lines(head, "(" + tail if sep else None)
+    return two_lines(*split_qualifier(target.raw))
 
 
 def year_html(row: PeriodRow) -> str:
-    head, sep, tail = row.year.raw.partition(" (")
-    if head != row.cells[-1]:
-        raise ValueError(f"Y cell {row.cells[-1]!r} does not open {row.year.raw!r}")
-    return two_lines(head, "(" + tail if sep else None)
+    return two_lines(*year_split(row))
 
 
 def colgroup(widths: tuple[float, ...] | list[float]) -> str:
@@ -109,10 +111,6 @@ def colgroup(widths: tuple[float, ...] | list[float]) -> str:
 def period_widths(text_cols: tuple[float, ...], n: int, y_weight: float) -> list[float]:
     unit = (100 - sum(text_cols)) / (n - 1 + y_weight)
     return [*text_cols, *([unit] * (n - 1)), unit * y_weight]
-
-
-def first_words(text: str, n: int = 2) -> str:
-    return " ".join(text.split()[:n])
 
 
 def with_id(row: str, ident: str, brk: bool = False) -> str:
@@ -356,15 +354,11 @@ def signature_html(row: SignatureRow) -> str:
     """Blocks side by side as cells of an unruled table, one layout row per slot, so the
     lines of all blocks share baselines. An empty line keeps its height; a wet-ink
     signature slot is a blank of five lines."""
-    blocks = list(row.blocks)
-    if len(blocks) == 1:
-        blocks = [None, *blocks]  # a lone block sits in the right half
+    blocks = signature_columns(row)
     rows = []
     for slot, kind in enumerate(row.slots):
         cells = []
         for block in blocks:
-            if block is not None and len(block.lines) != len(row.slots):
-                raise ValueError(f"signature block needs {len(row.slots)} line slots: {block.lines!r}")
             line = None if block is None else block.lines[slot]
             wet = kind == "mark" and block is not None and not block.electronic
             cls = "wet" if wet else f"s-{kind}"
@@ -424,30 +418,17 @@ def _table_family(block: Planned) -> str | None:
 def body_html(doc: DocumentSpec, blocks: list[Planned], style: HtmlStyle) -> str:
     """The blocks in plan order; a page break exactly where the planned page grows."""
     out: list[str] = []
-    page = 1
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        family = _table_family(block)
+    for family, run in groupby(paged(blocks), key=lambda marked: _table_family(marked[0])):
         if family is None:
-            html = block_html(doc, block, style)
-            brk = block.page > page
-            out.append(f'<div class="brk">{html}</div>' if brk else html)
-            page = block.page
-            i += 1
+            for block, brk in run:
+                html = block_html(doc, block, style)
+                out.append(f'<div class="brk">{html}</div>' if brk else html)
             continue
-        group = []
-        while i < len(blocks) and _table_family(blocks[i]) == family:
-            group.append(blocks[i])
-            i += 1
+        group = list(run)
+        parts = [table_part(doc, block, k == 0, k > 0 and brk) for k, (block, brk) in enumerate(group)]
+        html = table_html(doc, family, [block for block, _ in group], parts, style)
         # a break before the first part goes before the table's title too
-        brk = group[0].page > page
-        parts = []
-        for k, part_block in enumerate(group):
-            parts.append(table_part(doc, part_block, k == 0, k > 0 and part_block.page > page))
-            page = part_block.page
-        html = table_html(doc, family, group, parts, style)
-        out.append(f'<div class="brk">{html}</div>' if brk else html)
+        out.append(f'<div class="brk">{html}</div>' if group[0][1] else html)
     return "".join(out)
 
 
@@ -566,9 +547,7 @@ def fixed_font_timestamps() -> Iterator[None]:
 
 
 def pdftotext_page(path: Path, page: int) -> str:
-    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-"],
-                         check=True, capture_output=True, text=True).stdout
-    return re.sub(r"\s+", " ", out)
+    return re.sub(r"\s+", " ", pdftotext_layout(path, page))
 
 
 def render_pdf(doc: DocumentSpec, path: Path, style: HtmlStyle | None = None) -> dict[str, int]:
@@ -581,16 +560,12 @@ def render_pdf(doc: DocumentSpec, path: Path, style: HtmlStyle | None = None) ->
     for number, page in enumerate(document.pages, start=1):
         for name in page.anchors:
             anchor_page.setdefault(name, number)
-    problems = []
-    placed: dict[str, int] = {}
-    for block in blocks:
-        start = anchor_page.get(f"{block.key}--start")
-        end = anchor_page.get(f"{block.key}--end", start)  # a one-row part has one anchor
-        placed[block.key] = start or 0
-        if start != block.page or end != block.page:
-            problems.append(f"{block.key}: planned p{block.page}, drawn p{start}-p{end}")
-    if len(document.pages) != doc.page_count:
-        problems.append(f"page count: planned {doc.page_count}, drawn {len(document.pages)}")
+
+    def landed(key: str) -> tuple[int | None, int | None]:
+        start = anchor_page.get(f"{key}--start")
+        return start, anchor_page.get(f"{key}--end", start)  # a one-row part has one anchor
+
+    placed, problems = landing_problems(blocks, landed, len(document.pages), doc.page_count)
     if problems:
         raise PlacementError(f"{doc.name}: " + "; ".join(problems))
     with fixed_font_timestamps():  # with a fixed identifier and no dates: identical bytes

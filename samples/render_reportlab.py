@@ -42,6 +42,14 @@ from samples.spec import (
     T,
     plan,
 )
+from samples.render_common import (
+    PlacementError,
+    landing_problems,
+    paged,
+    signature_columns,
+    split_qualifier,
+    year_split,
+)
 
 PAGE_W, PAGE_H = A4
 F4 = (215 * mm, 330 * mm)
@@ -121,10 +129,6 @@ BASE_GRID = [
 ]
 
 
-class PlacementError(RuntimeError):
-    """A planned block did not land (whole) on its planned page."""
-
-
 def p(text: str | None, style: ParagraphStyle = CELL) -> Paragraph:
     return Paragraph(escape(text or ""), style)
 
@@ -137,15 +141,11 @@ def two_lines(first: str, second: str | None, style: ParagraphStyle = CELL_C) ->
 
 def target_cell(target: T, style: ParagraphStyle = CELL_C) -> Paragraph:
     """'3,25 (skala 4)' printed as '3,25' over '(skala 4)', as the Word original does."""
-    head, sep, tail = target.raw.partition(" (")
-    return two_lines(head, "(" + tail if sep else None, style)
+    return two_lines(*split_qualifier(target.raw), style)
 
 
 def year_cell(row: PeriodRow) -> Paragraph:
-    head, sep, tail = row.year.raw.partition(" (")
-    if head != row.cells[-1]:
-        raise ValueError(f"Y cell {row.cells[-1]!r} does not open {row.year.raw!r}")
-    return two_lines(head, "(" + tail if sep else None)
+    return two_lines(*year_split(row))
 
 
 class Mark(Flowable):
@@ -352,15 +352,11 @@ def left_right_line(left: str, right: str, layout: Layout = A4_PORTRAIT) -> Tabl
 def signature_row(row: SignatureRow, layout: Layout = A4_PORTRAIT) -> Table:
     """Blocks side by side in an unruled layout table: one table row per line slot keeps
     the role lines (and the names) of all blocks on one baseline."""
-    blocks = list(row.blocks)
-    if len(blocks) == 1:
-        blocks = [None, *blocks]  # a lone block sits at the right
+    blocks = signature_columns(row)
     rows = []
     for slot, kind in enumerate(row.slots):
         cells = []
         for block in blocks:
-            if block is not None and len(block.lines) != len(row.slots):
-                raise ValueError(f"signature block needs {len(row.slots)} line slots: {block.lines!r}")
             line = None if block is None else block.lines[slot]
             cells.append(p(line, SLOT_STYLES[kind]) if line else "")
         rows.append(cells)
@@ -441,13 +437,9 @@ def render_pdf(doc: DocumentSpec, path: Path) -> dict[str, int]:
     is not wholly on its planned page or the page count differs from the plan."""
     blocks = plan_blocks(doc)
     story: list[Flowable] = []
-    page = 1
-    for block in blocks:
-        if block.page < page or block.page > page + 1:
-            raise PlacementError(f"plan is not page-by-page at {block.key}: page {block.page} after {page}")
-        if block.page == page + 1:
+    for block, new_page in paged(blocks):
+        if new_page:
             story.append(PageBreak())
-            page += 1
         story += [Mark(f"{block.key}:start"), *block.flowables, Mark(f"{block.key}:end")]
     template = _RecordingDoc(
         str(path),
@@ -462,15 +454,9 @@ def render_pdf(doc: DocumentSpec, path: Path) -> dict[str, int]:
         invariant=1,  # fixed dates and document id: rebuilding gives identical bytes
     )
     template.build(story)
-    placed: dict[str, int] = {}
-    problems = []
-    for block in blocks:
-        start, end = template.marks[f"{block.key}:start"], template.marks[f"{block.key}:end"]
-        placed[block.key] = start
-        if start != block.page or end != block.page:
-            problems.append(f"{block.key}: planned p{block.page}, drawn p{start}-p{end}")
-    if template.page != doc.page_count:
-        problems.append(f"page count: planned {doc.page_count}, drawn {template.page}")
+    placed, problems = landing_problems(
+        blocks, lambda key: (template.marks[f"{key}:start"], template.marks[f"{key}:end"]),
+        template.page, doc.page_count)
     if problems:
         raise PlacementError("; ".join(problems))
     return placed

@@ -193,6 +193,27 @@ class SignatureBlock:
     party: Party | None = None  # the PK statement's PIHAK PERTAMA / KEDUA block
 
 
+@dataclass(frozen=True)
+class Signer:
+    """One person as all of their signature blocks print and mean them. A block prints
+    (date line, role lines..., signature slot, name, NIP line); the slot holds ``mark``."""
+
+    name: str
+    nip: str | None
+    nip_line: str | None  # as printed under the name: 'NIP. 19670720 199903 1 005'
+    place: str | None
+    signed_on: str  # ISO date
+    mark: str | None  # the e-sign text in the signature slot; None = wet ink (a blank space)
+
+    def block(self, date_line: str | None, *role_lines: str | None, role: str,
+              party: Party | None = None) -> SignatureBlock:
+        return SignatureBlock(
+            lines=(date_line, *role_lines, self.mark, self.name, self.nip_line),
+            role=role, name=self.name, nip=self.nip, place=self.place, signed_on=self.signed_on,
+            electronic=self.mark is not None, party=party,
+        )
+
+
 SlotKind = Literal["text", "mark", "name"]
 # date line, role line, signature space (or the e-sign text), name, NIP line
 DEFAULT_SLOTS: tuple[SlotKind, ...] = ("text", "text", "mark", "name", "text")
@@ -269,6 +290,19 @@ class SkpHeader:
     appraiser_position: str
     appraiser_unit: str
     page: int
+
+
+@dataclass(frozen=True)
+class SkpPerson:
+    """One side of the SKP header (appraisee or appraiser): printed beside the standard
+    labels, rank as '-' when there is none."""
+
+    name: str
+    nip_printed: str  # '19670720 199903 1 005', '-'
+    nip: str | None  # 18 digits
+    rank: str | None
+    position: str
+    unit: str
 
 
 @dataclass(frozen=True)
