@@ -61,7 +61,7 @@ def _header_text(table: Table, rows: int, col: int) -> str:
     return fold(" ".join(parts))
 
 
-def _is_numbering_row(cells: list[Cell]) -> bool:
+def is_numbering_row(cells: list[Cell]) -> bool:
     texts = [c.text for c in cells if c.text]
     return len(texts) >= 2 and all(NUMBERING_CELL.match(t) for t in texts)
 
@@ -94,7 +94,7 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
 def _roles_with_header(table: Table, kind: TableKind, header_rows: int) -> Roles:
     columns = [_column_role(_header_text(table, header_rows, c), kind) for c in range(table.n_cols)]
     # A numbering row '(1) (2) (3)' right under the header belongs to the header.
-    while header_rows < len(table.grid) and _is_numbering_row(table.row_cells(header_rows)):
+    while header_rows < len(table.grid) and is_numbering_row(table.row_cells(header_rows)):
         header_rows += 1
     return Roles(kind, header_rows, columns)
 

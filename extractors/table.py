@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from schemas.records import BBox
@@ -42,7 +42,6 @@ class Table:
     col_edges: list[float]
     row_edges: list[float]
     grid: list[list[Cell | None]]  # every slot of a merged cell points at the same Cell
-    continued_from: Table | None = field(default=None, repr=False)
 
     @property
     def n_cols(self) -> int:

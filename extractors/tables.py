@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from extractors.sections import NUMBERING_CELL, Roles, _is_numbering_row
+from extractors.sections import NUMBERING_CELL, Roles, is_numbering_row
 from extractors.table import Cell, Table
 from schemas.codes import IKU_CODE_RE, find_iku_code
 from schemas.records import BBox, RawRecord
@@ -18,13 +18,13 @@ ROW_NO = re.compile(r"^\d{1,3}\.?$")
 
 @dataclass
 class Context:
-    """What a table carries over a page break: the merged objective cell, the roles."""
+    """What a table carries over a page break: the roles, the merged objective cell, the
+    RHK group ('A. UTAMA') the rows belong to."""
 
     roles: Roles | None = None
     objective_no: str | None = None
     objective: str | None = None
-    last_table: Table | None = None
-    extra: dict[str, str | None] = field(default_factory=dict)
+    category: str | None = None
 
 
 def _union(cells: list[Cell]) -> BBox | None:
@@ -72,7 +72,7 @@ def split_code(cells: list[Cell]) -> tuple[str | None, str]:
 def _body_rows(table: Table, roles: Roles) -> Iterator[int]:
     for r in range(roles.header_rows, len(table.grid)):
         cells = table.row_cells(r)
-        if not cells or _is_numbering_row(cells):
+        if not cells or is_numbering_row(cells):
             continue
         yield r
 
@@ -83,7 +83,7 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
     for r in _body_rows(table, roles):
         cells = table.row_cells(r)
         if len(cells) == 1 and GROUP_ROW.match(cells[0].text):
-            ctx.extra["category"] = cells[0].text
+            ctx.category = cells[0].text
             continue
         no_cells = _cells_with_role(table, r, roles, "no")
         obj_cells = _cells_with_role(table, r, roles, "objective")
@@ -106,7 +106,7 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
         }
         if kind == "skp_target":
             fields["perspective"] = _text(_cells_with_role(table, r, roles, "perspective")) or None
-            fields["category"] = ctx.extra.get("category")
+            fields["category"] = ctx.category
         yield RawRecord(kind=kind, section=section, page=table.page, bbox=_union(cells), fields=fields)
 
 
