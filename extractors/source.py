@@ -41,3 +41,80 @@ def _sniff(head: bytes) -> str:
     if head.startswith((b"\xff\xd8\xff", b"\x89PNG")):
         return "; it is an image: convert it to PDF"
     return ""
+
+
+# ---------------------------------------------------------------- limits and passwords
+
+PDF_END = b"%%EOF"
+# Acrobat accepts the end marker anywhere in the last KiB; a file without it was cut short.
+END_WINDOW = 1024
+MIB = 1 << 20
+
+
+def check_complete(path: str | Path) -> None:
+    """Raise ExtractionError('corrupt') for a file cut short (a truncated download): without
+    this a parser may read the first pages of it and the rest would be silently missing."""
+    size = Path(path).stat().st_size
+    with open(path, "rb") as fh:
+        fh.seek(max(0, size - END_WINDOW))
+        tail = fh.read()
+    if PDF_END not in tail:
+        raise ExtractionError(
+            "corrupt", f"the file ends without the PDF end marker (%%EOF) after {size} bytes: a truncated download? Fetch it again"
+        )
+
+
+def check_file_size(path: str | Path, max_bytes: int) -> None:
+    size = Path(path).stat().st_size
+    if size > max_bytes:
+        raise ExtractionError("too_large", f"the file has {_size(size)}, more than the limit of {_size(max_bytes)} (--max-mb)")
+
+
+def _size(n: int) -> str:
+    return f"{n / MIB:.1f} MiB" if n >= MIB else f"{n // 1024} KiB"
+
+
+def check_page_count(pages: int, max_pages: int) -> None:
+    if pages > max_pages:
+        raise ExtractionError(
+            "too_large", f"the PDF declares {pages} pages, more than the limit of {max_pages} (--max-pages): split it or raise the limit"
+        )
+
+
+def read_password_file(path: str | Path) -> tuple[str, ...]:
+    """One password per line (trailing newline stripped, nothing else: spaces may belong to a
+    password); blank lines are skipped."""
+    text = Path(path).read_text(encoding="utf-8")
+    return tuple(line.rstrip("\r\n") for line in text.splitlines() if line.strip())
+
+
+def open_pdf(path: str | Path, passwords: tuple[str, ...] = ()) -> tuple[object, str | None]:
+    """Open ``path`` with pypdfium2 (cheap: no page is parsed); return the document and the
+    password that opened it (None when none was needed). Raises ExtractionError
+    'encrypted' when no password opens it and 'corrupt' when PDFium cannot load it."""
+    import pypdfium2
+    from pypdfium2 import raw as pdfium_c
+
+    try:
+        return pypdfium2.PdfDocument(str(path)), None
+    except pypdfium2.PdfiumError as exc:
+        if exc.err_code != pdfium_c.FPDF_ERR_PASSWORD:
+            raise ExtractionError("corrupt", f"the PDF cannot be opened ({exc}): re-export or fetch it again") from exc
+    for password in passwords:
+        try:
+            return pypdfium2.PdfDocument(str(path), password=password), password
+        except pypdfium2.PdfiumError:
+            continue
+    if passwords:
+        detail = f"the PDF is password-protected and none of the {len(passwords)} passwords given opens it"
+    else:
+        detail = "the PDF is password-protected: pass its password in a file with --password-file (one per line)"
+    raise ExtractionError("encrypted", detail)
+
+
+def save_decrypted(pdf: object, dest: str | Path) -> Path:
+    """Write an unencrypted copy of an opened document (the parsers get no password)."""
+    from pypdfium2 import raw as pdfium_c
+
+    pdf.save(str(dest), flags=pdfium_c.FPDF_REMOVE_SECURITY)  # type: ignore[attr-defined]
+    return Path(dest)

@@ -14,6 +14,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -36,12 +37,20 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Documents extracted at once.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
     trust_roots: Annotated[Path | None, typer.Option("--trust-roots", metavar="DIR", help="Folder of CA certificates (PEM/DER) embedded signatures are checked against (default: $KINERJA_TRUST_ROOTS; without one, trusted stays empty).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds one document may take (extract + normalize); longer ones are stopped and quarantined 'timeout'.")] = 120,
+    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Documents with more pages are quarantined 'too_large' (checked before parsing).")] = 300,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Files larger than this many MiB are quarantined 'too_large'.")] = 100,
+    max_memory_mb: Annotated[int, typer.Option("--max-memory-mb", min=1024, help="Address-space limit (MiB) of the process extracting one document (the parsers alone take about 0.8 GiB of it); exceeding it quarantines the file 'too_large'.")] = 4096,
+    password_file: Annotated[Path | None, typer.Option("--password-file", metavar="FILE", help="Passwords to try on encrypted PDFs, one per line (default: $KINERJA_PASSWORDS_FILE).")] = None,
+    lock_timeout: Annotated[float | None, typer.Option("--lock-timeout", min=0, help="Seconds to wait while another process holds the warehouse (default: $KINERJA_LOCK_TIMEOUT or 30).")] = None,
 ) -> None:
     """Load every PDF under PATH into the warehouse; each file ends loaded, duplicate or quarantined."""
     from extractors.digital_signature import TrustRootsError, load_trust_roots
+    from extractors.source import read_password_file
     from flows.ingest import default_db, default_trust_roots, discover_pdfs, ingest as ingest_flow
+    from flows.limits import default_lock_timeout, default_password_file
     from prefect.task_runners import ThreadPoolTaskRunner
-    from warehouse.db import WarehouseError
+    from warehouse.db import WarehouseError, open_warehouse
 
     try:
         files = discover_pdfs(paths)
@@ -55,7 +64,24 @@ def ingest(
     except TrustRootsError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    passwords = str(password_file) if password_file else default_password_file()
+    try:
+        if passwords:
+            read_password_file(passwords)
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read the password file {passwords}: {exc}", 2)
+    try:
+        lock_wait = default_lock_timeout() if lock_timeout is None else lock_timeout
+    except ValueError as exc:
+        _fail(str(exc), 2)
     db = db or default_db()
+    try:
+        # Wait for the lock here, before Prefect starts (its failed-flow log is not one line).
+        # Kept open for the run: no other process can take the file before the flow opens it
+        # (a second connection in this process shares the same DuckDB instance).
+        holder = open_warehouse(db, lock_timeout_s=lock_wait)
+    except WarehouseError as exc:
+        _fail(str(exc), 1)
     flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
@@ -69,15 +95,28 @@ def ingest(
                 db=db,
                 workers=workers,
                 trust_roots=roots,
+                timeout_s=timeout,
+                max_pages=max_pages,
+                max_mb=max_mb,
+                max_memory_mb=max_memory_mb,
+                password_file=passwords,
+                lock_timeout_s=lock_wait,
                 on_file=lambda o: progress.update(bar, advance=1, description=Path(o.file).name[:40]),
             )
     except WarehouseError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+        _fail(str(exc), 1)
+    finally:
+        holder.close()
     if as_json:
         sys.stdout.write(json.dumps(summary.as_json(), ensure_ascii=False) + "\n")
         return
     _print_summary(summary)
+
+
+def _fail(message: str, code: int) -> None:
+    """One line on stderr (no markup, no wrapping: file names may hold '[' or be long), then exit."""
+    err.print("[red]error:[/red] " + escape(" ".join(message.split())), soft_wrap=True)
+    raise typer.Exit(code)
 
 
 def _print_summary(summary) -> None:

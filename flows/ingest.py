@@ -1,14 +1,14 @@
 """The `ingest` Prefect flow: discover -> hash -> extract -> normalize -> load -> reconcile.
 
-One task per document does the CPU work (extract + normalize) and returns a typed
-Document; the flow process alone writes the warehouse, one transaction per document,
-because DuckDB allows a single writer.
+One task per document supervises a child process that does the CPU work (extract +
+normalize, flows.isolation) under a time and a memory limit and returns a typed Document
+or a Quarantine; the flow process alone writes the warehouse, one transaction per
+document, because DuckDB allows a single writer.
 """
 
 from __future__ import annotations
 
 import os
-import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +17,18 @@ from prefect import flow, task
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extractors.digital_signature import load_trust_roots, read_digital_signatures
-from extractors.document import ExtractionError, extract_document
-from extractors.source import check_pdf_bytes, sha256_of
-from schemas.normalize import NormalizationError, normalize_document
+from extractors.digital_signature import load_trust_roots
+from extractors.source import read_password_file, sha256_of
+from flows.isolation import Extracted, Quarantine, extract_in_child, start_forkserver
+from flows.limits import (
+    DEFAULT_MAX_MB,
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_TIMEOUT_S,
+    Limits,
+    default_lock_timeout,
+    limits_from,
+)
 from schemas.records import Document
 from warehouse.db import open_warehouse
 from warehouse.load import finish_run, known_file, load_document, record_file, start_run
@@ -37,12 +45,6 @@ def default_trust_roots() -> str | None:
     return os.environ.get("KINERJA_TRUST_ROOTS") or None
 
 
-@dataclass(frozen=True)
-class Quarantine:
-    reason: str
-    detail: str
-
-
 @dataclass
 class FileOutcome:
     file: str
@@ -50,6 +52,8 @@ class FileOutcome:
     reason: str | None = None
     detail: str | None = None
     document_id: str | None = None
+    seconds: float | None = None  # the extraction child's wall time (not in the JSON summary)
+    peak_rss_kib: int | None = None  # the extraction child's peak resident memory
 
     def as_json(self) -> dict:
         return {"file": self.file, "status": self.status, "reason": self.reason, "detail": self.detail, "document_id": self.document_id}
@@ -99,34 +103,9 @@ def discover(paths: Sequence[str]) -> list[str]:
 
 
 @task(name="extract")
-def extract(path: str, sha256: str, trust_roots: str | None = None) -> Document | Quarantine:
-    """Extract and normalize one document; every failure becomes a quarantine reason."""
-    try:
-        check_pdf_bytes(path)
-        # Embedded signatures first, on the original bytes: a later step (OCR) rewrites a copy.
-        signed = read_digital_signatures(path, trust_roots=Path(trust_roots) if trust_roots else None)
-        raw = extract_document(path, document_id=sha256, file_name=Path(path).name)
-        return normalize_document(raw).model_copy(update={"digital_signatures": tuple(signed)})
-    except ExtractionError as exc:
-        return Quarantine(exc.reason, exc.detail)
-    except NormalizationError as exc:
-        return Quarantine("extraction_failed", str(exc))
-    except Exception as exc:  # a parser bug or a hostile file must not stop the others
-        reason = _pdf_failure_reason(exc)
-        if reason is not None:
-            return Quarantine(*reason)
-        tb = "".join(traceback.format_exception(exc)).strip()
-        return Quarantine("extraction_failed", f"{type(exc).__name__}: {exc}\n{tb}")
-
-
-def _pdf_failure_reason(exc: BaseException) -> tuple[str, str] | None:
-    name = type(exc).__name__
-    text = str(exc)
-    if "Encrypt" in name or "Password" in name or "encrypt" in text.lower() or "password" in text.lower():
-        return ("encrypted", f"the PDF is encrypted and no password was given ({name})")
-    if name in {"PDFSyntaxError", "PSEOF", "PDFNoValidXRef", "PdfminerException", "PSSyntaxError", "PDFTypeError", "PDFValueError"}:
-        return ("corrupt", f"the PDF cannot be parsed: {name}: {text}".strip())
-    return None
+def extract(path: str, sha256: str, trust_roots: str | None = None, limits: Limits | None = None) -> Extracted:
+    """Extract and normalize one document in a child process; every failure becomes a quarantine reason."""
+    return extract_in_child(path, sha256, limits or Limits(), trust_roots)
 
 
 def _run_id() -> str:
@@ -141,14 +120,27 @@ def ingest(
     workers: int = 1,
     on_file: Callable[[FileOutcome], None] | None = None,
     trust_roots: str | None = None,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    max_mb: float = DEFAULT_MAX_MB,
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
+    password_file: str | None = None,
+    lock_timeout_s: float | None = None,
 ) -> RunSummary:
+    """``password_file`` is a path (never the passwords: Prefect records flow parameters)."""
     db = db or default_db()
     trust_roots = trust_roots or default_trust_roots()
     if trust_roots:
         load_trust_roots(Path(trust_roots))  # a bad folder stops the run before anything is loaded
+    limits = limits_from(
+        timeout_s=timeout_s, max_pages=max_pages, max_mb=max_mb, max_memory_mb=max_memory_mb, password_file=password_file
+    )
+    if limits.password_file:
+        read_password_file(limits.password_file)  # unreadable: stop before anything is loaded
+    start_forkserver()
     run_id = _run_id()
     files = discover(paths)
-    con = open_warehouse(db)
+    con = open_warehouse(db, lock_timeout_s=default_lock_timeout() if lock_timeout_s is None else lock_timeout_s)
     summary = RunSummary(run_id=run_id, db=db)
     try:
         start_run(con, run_id)
@@ -156,8 +148,8 @@ def ingest(
         for path in files:
             pending.append((path, sha256_of(path)))
             if len(pending) >= max(1, workers):
-                _drain(con, run_id, summary, pending, on_file, trust_roots)
-        _drain(con, run_id, summary, pending, on_file, trust_roots)
+                _drain(con, run_id, summary, pending, on_file, trust_roots, limits)
+        _drain(con, run_id, summary, pending, on_file, trust_roots, limits)
         finish_run(con, run_id, summary.as_json())
         summary.findings = reconcile(con, [i.document_id for i in summary.items if i.status == "loaded" and i.document_id])
     finally:
@@ -165,7 +157,9 @@ def ingest(
     return summary
 
 
-def _drain(con, run_id: str, summary: RunSummary, pending: list, on_file, trust_roots: str | None = None) -> None:
+def _drain(
+    con, run_id: str, summary: RunSummary, pending: list, on_file, trust_roots: str | None = None, limits: Limits | None = None
+) -> None:
     """Extract the pending files concurrently, then load each in its own transaction."""
     jobs = []
     for path, sha in pending:
@@ -178,24 +172,42 @@ def _drain(con, run_id: str, summary: RunSummary, pending: list, on_file, trust_
             record_file(con, run_id=run_id, file_path=_display_path(path), file_name=Path(path).name, sha256=sha, status="duplicate", detail="byte-identical to a document already loaded", document_id=loaded_id)
             _report(summary, FileOutcome(path, "duplicate", None, "byte-identical to a document already loaded", loaded_id), on_file)
             continue
-        jobs.append((path, sha, extract.submit(path, sha, trust_roots)))
+        jobs.append((path, sha, extract.submit(path, sha, trust_roots, limits)))
     pending.clear()
     for path, sha, future in jobs:
-        result = future.result()
-        _report(summary, store(con, run_id, path, sha, result), on_file)
+        extracted: Extracted = future.result()
+        outcome = store(con, run_id, path, sha, extracted.result)
+        outcome.seconds, outcome.peak_rss_kib = extracted.seconds, extracted.peak_rss_kib
+        _report(summary, outcome, on_file)
 
 
 def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) -> FileOutcome:
     name = Path(path).name
     shown = _display_path(path)
     if isinstance(result, Quarantine):
-        record_file(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, status="quarantined", reason=result.reason, detail=result.detail)
+        _quarantine(con, run_id, shown, name, sha, result)
         return FileOutcome(path, "quarantined", result.reason, result.detail.splitlines()[0] if result.detail else None)
     if _loaded_document(con, sha) is not None:  # the same bytes twice within this run
         record_file(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, status="duplicate", detail="byte-identical to a document already loaded", document_id=sha)
         return FileOutcome(path, "duplicate", None, "byte-identical to a document already loaded", sha)
     load_document(con, result, run_id=run_id, file_path=shown)
     return FileOutcome(path, "loaded", None, None, result.document_id)
+
+
+def _quarantine(con, run_id: str, shown: str, name: str, sha: str, q: Quarantine) -> None:
+    """The verdict and its traceback in one transaction: a kill never leaves one without the other."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        record_file(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, status="quarantined", reason=q.reason, detail=q.detail)
+        if q.traceback:
+            con.execute(
+                "UPDATE core.files SET traceback = ? WHERE file_path = ? AND sha256 = ? AND status = 'quarantined'",
+                [q.traceback, shown, sha],
+            )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _loaded_document(con, sha: str) -> str | None:

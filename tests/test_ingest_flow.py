@@ -132,7 +132,7 @@ def test_cli_exits_1_when_the_warehouse_is_locked(tmp_path):
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
-        result = CliRunner().invoke(app, ["ingest", str(DJPB), "--db", str(db)])
+        result = CliRunner().invoke(app, ["ingest", str(DJPB), "--db", str(db), "--lock-timeout", "0"])
         assert result.exit_code == 1
         assert "another" in result.output.lower()
     finally:

@@ -1,0 +1,89 @@
+"""Ingest throughput: the samples folder N times over (each copy's bytes differ), with
+workers=1 (the baseline) and workers=2, each run into a fresh warehouse in this process.
+
+    .venv/bin/python benchmarks/bench_ingest.py --copies 4
+
+Prints wall time, documents/s and peak RSS (the parent process, and the largest
+extraction child), each also as a ratio to the baseline. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+def build_corpus(folder: Path, copies: int) -> int:
+    """Copies of every sample, each with a trailing comment so no two files are byte-identical."""
+    folder.mkdir(parents=True)
+    n = 0
+    for copy in range(copies):
+        for sample in sorted((ROOT / "samples").glob("*.pdf")):
+            (folder / f"{copy:02d}-{sample.name}").write_bytes(sample.read_bytes() + f"\n% bench copy {copy}\n".encode())
+            n += 1
+    return n
+
+
+def run(folder: Path, workers: int, db: Path) -> dict[str, float]:
+    from flows.ingest import ingest
+
+    started = time.perf_counter()
+    summary = ingest(paths=[str(folder)], db=str(db), workers=workers)
+    wall = time.perf_counter() - started
+    loaded = summary.count("loaded")
+    children = [i.peak_rss_kib for i in summary.items if i.peak_rss_kib]
+    return {
+        "workers": workers,
+        "documents": len(summary.items),
+        "loaded": loaded,
+        "wall_s": wall,
+        "docs_per_s": len(summary.items) / wall,
+        "parent_peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "child_peak_rss_mib": max(children) / 1024 if children else 0.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=4, help="how many times the samples folder is ingested over")
+    args = parser.parse_args()
+    from prefect.testing.utilities import prefect_test_harness
+
+    scratch = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
+    try:
+        folder = scratch / "corpus"
+        n = build_corpus(folder, args.copies)
+        print(f"command: {Path(sys.executable).name} benchmarks/bench_ingest.py --copies {args.copies}  ({n} documents, {os.cpu_count()} CPUs)")
+        with prefect_test_harness(server_startup_timeout=120):
+            warm = scratch / "warm"
+            warm.mkdir()
+            shutil.copy(next((ROOT / "samples").glob("*.pdf")), warm)
+            run(warm, 1, scratch / "warm.duckdb")  # starts the forkserver and the Prefect client once
+            results = [run(folder, w, scratch / f"bench-w{w}.duckdb") for w in (1, 2)]
+        base = results[0]
+        print(f"{'workers':>7} {'docs':>5} {'loaded':>6} {'wall s':>8} {'docs/s':>7} {'parent RSS MiB':>15} {'child RSS MiB':>14}   ratios to workers=1 (wall, docs/s, child RSS)")
+        for r in results:
+            print(
+                f"{r['workers']:>7} {r['documents']:>5} {r['loaded']:>6} {r['wall_s']:>8.1f} {r['docs_per_s']:>7.2f} "
+                f"{r['parent_peak_rss_mib']:>15.0f} {r['child_peak_rss_mib']:>14.0f}   "
+                f"{r['wall_s'] / base['wall_s']:.2f}, {r['docs_per_s'] / base['docs_per_s']:.2f}, "
+                f"{r['child_peak_rss_mib'] / base['child_peak_rss_mib']:.2f}"
+            )
+        print("parent RSS is the process peak so far (it only grows): compare runs by the child column")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
