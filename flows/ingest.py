@@ -31,7 +31,7 @@ from flows.limits import (
 )
 from schemas.records import Document
 from warehouse.db import open_warehouse
-from warehouse.load import finish_run, known_file, load_document, record_file, start_run
+from warehouse.load import document_exists, finish_run, known_file, load_document, record_file, start_run
 
 DEFAULT_DB = "warehouse/kinerja.duckdb"
 
@@ -211,8 +211,8 @@ def _quarantine(con, run_id: str, shown: str, name: str, sha: str, q: Quarantine
 
 
 def _loaded_document(con, sha: str) -> str | None:
-    row = con.execute("SELECT document_id FROM core.documents WHERE document_id = ?", [sha]).fetchone()
-    return row[0] if row else None
+    """The document_id these bytes were loaded under (it is their sha256), if they were."""
+    return sha if document_exists(con, sha) else None
 
 
 def _display_path(path: str) -> str:
