@@ -72,7 +72,10 @@ def main() -> None:
             run(warm, 1, scratch / "warm.duckdb")  # starts the forkserver and the Prefect client once
             results = [run(folder, w, scratch / f"bench-w{w}.duckdb") for w in (1, 2)]
         base = results[0]
-        print(f"{'workers':>7} {'docs':>5} {'loaded':>6} {'wall s':>8} {'docs/s':>7} {'parent RSS MiB':>15} {'child RSS MiB':>14}   ratios to workers=1 (wall, docs/s, child RSS)")
+        print(
+            f"{'workers':>7} {'docs':>5} {'loaded':>6} {'wall s':>8} {'docs/s':>7} {'parent RSS MiB':>15} {'child RSS MiB':>14}"
+            "   ratios to workers=1 (wall, docs/s, child RSS)"
+        )
         for r in results:
             print(
                 f"{r['workers']:>7} {r['documents']:>5} {r['loaded']:>6} {r['wall_s']:>8.1f} {r['docs_per_s']:>7.2f} "

@@ -2,69 +2,18 @@
 
 from __future__ import annotations
 
-import bisect
-import statistics
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
 
-from extractors.table import Table, find_ruled_tables
+from extractors.geometry import area, centre_inside
+from extractors.grid import Table, find_ruled_tables
+from extractors.layout import Char, CharIndex, TextLine, group_lines
 from schemas.records import BBox
 
-
-@dataclass(frozen=True, slots=True)
-class Char:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of text on one baseline, cut where a wide gap separates columns."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-
-    @property
-    def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
-
-
-@dataclass(frozen=True, slots=True)
-class TextLine:
-    segments: tuple[Segment, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(s.text for s in self.segments)
-
-    @property
-    def top(self) -> float:
-        return min(s.top for s in self.segments)
-
-    @property
-    def bottom(self) -> float:
-        return max(s.bottom for s in self.segments)
-
-    @property
-    def x0(self) -> float:
-        return self.segments[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.segments[-1].x1
+SCAN_IMAGE_SHARE = 0.5  # of the page area: one image this large makes the page a scan
 
 
 @dataclass(slots=True)
@@ -84,8 +33,7 @@ class PageLayout:
     @property
     def is_scanned(self) -> bool:
         """One image covers most of the page (an OCR text layer may lie over it)."""
-        area = self.width * self.height
-        return any((b[2] - b[0]) * (b[3] - b[1]) > 0.5 * area for b in self.image_boxes)
+        return any(area(b) > SCAN_IMAGE_SHARE * self.width * self.height for b in self.image_boxes)
 
 
 def _to_char(c: dict) -> Char:
@@ -100,125 +48,12 @@ def _to_char(c: dict) -> Char:
     )
 
 
-def group_lines(chars: Sequence[Char], *, column_gap: float | None = None) -> list[TextLine]:
-    """Cluster characters into baselines, then cut each baseline into segments.
-
-    Spaces are inferred from gaps as well as taken from space characters, because Word
-    and other producers often position words without emitting a space.
-    """
-    visible = sorted((c for c in chars if c.text.strip() or c.text == " "), key=lambda c: (c.top, c.x0))
-    rows: list[list[Char]] = []
-    for ch in visible:
-        if rows:
-            ref = rows[-1]
-            ref_mid = statistics.fmean((r.top + r.bottom) / 2 for r in ref[-4:])
-            if abs((ch.top + ch.bottom) / 2 - ref_mid) <= max(ch.size, 4.0) * 0.45:
-                ref.append(ch)
-                continue
-        rows.append([ch])
-    lines: list[TextLine] = []
-    for row in rows:
-        row.sort(key=lambda c: c.x0)
-        segs = _segments(row, column_gap)
-        if segs:
-            lines.append(TextLine(tuple(segs)))
-    lines.sort(key=lambda l: (round(l.top, 1), l.x0))
-    return lines
-
-
-def _segments(row: Sequence[Char], column_gap: float | None) -> list[Segment]:
-    out: list[Segment] = []
-    buf: list[Char] = []
-    prev: Char | None = None
-    size = statistics.median(c.size for c in row) if row else 10.0
-    gap_limit = column_gap if column_gap is not None else max(3.0 * size, 18.0)
-
-    def flush() -> None:
-        glyphs = [c for c in buf if c.text.strip()]
-        if glyphs:
-            text = _assemble(buf)
-            out.append(
-                Segment(
-                    text=text,
-                    x0=glyphs[0].x0,
-                    x1=glyphs[-1].x1,
-                    top=min(c.top for c in glyphs),
-                    bottom=max(c.bottom for c in glyphs),
-                    size=statistics.median(c.size for c in glyphs),
-                    bold=sum(c.bold for c in glyphs) * 2 > len(glyphs),
-                )
-            )
-        buf.clear()
-
-    for ch in row:
-        if prev is not None and ch.text.strip() and prev.text.strip() and ch.x0 - prev.x1 > gap_limit:
-            flush()
-        if ch.text.strip() or buf:
-            buf.append(ch)
-        if ch.text.strip():
-            prev = ch
-    flush()
-    return out
-
-
-def _assemble(chars: Sequence[Char]) -> str:
-    """Characters of one segment -> text, with spaces where the producer left only a gap.
-
-    A gap is a word space when it is wide for the font and wider than the gaps beside it,
-    so letter-spaced labels ('N a m a') stay one word while positioned words
-    ('Sasaran' 'Strategis', no space character) are split.
-    """
-    chunks: list[list[Char]] = [[]]
-    for ch in chars:
-        if ch.text.strip():
-            chunks[-1].append(ch)
-        elif chunks[-1]:
-            chunks.append([])
-    words: list[str] = []
-    for chunk in chunks:
-        if not chunk:
-            continue
-        gaps = [b.x0 - a.x1 for a, b in zip(chunk, chunk[1:])]
-        text = [chunk[0].text]
-        for i, (gap, ch) in enumerate(zip(gaps, chunk[1:])):
-            size = min(ch.size, chunk[i].size)
-            beside = [g for g in (gaps[i - 1] if i else None, gaps[i + 1] if i + 1 < len(gaps) else None) if g is not None]
-            tracked = beside and gap < 1.8 * max(min(beside), 0.0) + 0.15 * size
-            if gap > 0.5 * size or (gap > 0.2 * size and not tracked):
-                text.append(" ")
-            text.append(ch.text)
-        words.append("".join(text))
-    return " ".join(words).strip()
-
-
-class CharIndex:
-    """Characters sorted by vertical centre, for fast lookup of those inside a box."""
-
-    def __init__(self, chars: Iterable[Char]):
-        self._chars = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
-        self._mids = [(c.top + c.bottom) / 2 for c in self._chars]
-
-    def inside(self, bbox: BBox) -> list[Char]:
-        x0, top, x1, bottom = bbox
-        lo = bisect.bisect_left(self._mids, top)
-        hi = bisect.bisect_right(self._mids, bottom)
-        return [c for c in self._chars[lo:hi] if x0 <= (c.x0 + c.x1) / 2 <= x1]
-
-
-def _inside_any(c: Char, boxes: Sequence[BBox]) -> bool:
-    cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-    return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
-
-
 def read_page(page: pdfplumber.page.Page) -> PageLayout:
     chars = [_to_char(c) for c in page.chars if c.get("upright", True)]
-    index = CharIndex(chars)
-    tables = find_ruled_tables(page, index, page.page_number)
+    tables = find_ruled_tables(page, CharIndex(chars), page.page_number)
     boxes = [t.bbox for t in tables]
-    outside = [c for c in chars if not _inside_any(c, boxes)]
-    images = [
-        (float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in page.images
-    ]
+    outside = [c for c in chars if not centre_inside((c.x0, c.top, c.x1, c.bottom), boxes)]
+    images = [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in page.images]
     return PageLayout(
         number=page.page_number,
         width=float(page.width),

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from extractors.table import Cell, Table
+from extractors.grid import Cell, Table
 from schemas.errors import ParseError
 from schemas.periods import parse_period
 from schemas.text import fold
@@ -22,6 +22,17 @@ SECTION_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 BEHAVIOUR_TITLE = re.compile(r"^perilaku kerja\b")
 NUMBERING_CELL = re.compile(r"^\(?\d{1,2}\)?$")
+TOTAL_LABEL = re.compile(r"^(jumlah|total)\b")  # a budget table's grand-total row (folded text)
+
+
+def is_budget_header(folded: str) -> bool:
+    """Header words of a budget table: a money column beside programs or activities."""
+    return ("anggaran" in folded or "pagu" in folded) and ("program" in folded or "kegiatan" in folded)
+
+
+def is_target_header(folded: str) -> bool:
+    """Header words of a PK target table."""
+    return "indikator" in folded and "target" in folded
 
 
 def section_of_title(text: str) -> str | None:
@@ -80,9 +91,9 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
             return Roles("skp_header", r + 1, [""] * table.n_cols)
         if "rencana hasil kerja" in joined and "indikator" in joined:
             return _roles_with_header(table, "rhk", r + 1)
-        if "indikator" in joined and "target" in joined:
+        if is_target_header(joined):
             return _roles_with_header(table, "pk_targets", r + 1)
-        if ("anggaran" in joined or "pagu" in joined) and ("program" in joined or "kegiatan" in joined):
+        if is_budget_header(joined):
             return _roles_with_header(table, "budget", r + 1)
         if BEHAVIOUR_TITLE.search(joined) or "berorientasi pelayanan" in joined:
             return Roles("behaviours", r + 1 if BEHAVIOUR_TITLE.search(joined) else r, [""] * table.n_cols)

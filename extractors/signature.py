@@ -6,7 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.page import PageLayout, Segment
+from extractors.geometry import area, overlaps, union, union_of, x_overlap, y_overlap
+from extractors.layout import Segment
+from extractors.page import PageLayout
 from schemas.dates import parse_place_date
 from schemas.errors import ParseError
 from schemas.records import BBox, RawRecord
@@ -28,12 +30,9 @@ class Block:
 
     @property
     def bbox(self) -> BBox:
-        return (
-            min(s.x0 for s in self.segments),
-            min(s.top for s in self.segments),
-            max(s.x1 for s in self.segments),
-            max(s.bottom for s in self.segments),
-        )
+        box = union_of(self.segments)
+        assert box is not None, "a block has at least one segment"
+        return box
 
 
 def _linked(a: Segment, b: Segment) -> bool:
@@ -41,7 +40,7 @@ def _linked(a: Segment, b: Segment) -> bool:
     gap = lower.top - upper.bottom
     if gap > LINK_GAP * max(upper.size, lower.size):
         return False
-    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    overlap = x_overlap((a.x0, a.x1), (b.x0, b.x1))
     centred = abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < 40
     return overlap > 0 or centred
 
@@ -94,7 +93,7 @@ def find_blocks(segments: Sequence[tuple[Segment, str | None]], page_width: floa
 
 
 def _x_overlap(a: tuple[float, float], b: tuple[float, float], margin: float = 10.0) -> bool:
-    return min(a[1], b[1]) + margin > max(a[0], b[0])
+    return x_overlap(a, b) + margin > 0
 
 
 REACH = 12.0  # font sizes: how far above its mark a block's jabatan may stand (a tall signature)
@@ -167,7 +166,7 @@ def _columns(segments: list[Segment]) -> list[list[Segment]]:
 def _rows(blocks: list[Block]) -> list[list[Block]]:
     rows: list[list[Block]] = []
     for block in sorted(blocks, key=lambda b: b.bbox[1]):
-        if rows and any(min(block.bbox[3], o.bbox[3]) > max(block.bbox[1], o.bbox[1]) for o in rows[-1]):
+        if rows and any(y_overlap(block.bbox, o.bbox) > 0 for o in rows[-1]):
             rows[-1].append(block)
         else:
             rows.append([block])
@@ -185,7 +184,8 @@ def _lines(block: Block) -> list[Segment]:
     for seg in block.segments:
         if out and abs(seg.top - out[-1].top) < 0.5 * seg.size:
             prev = out[-1]
-            out[-1] = Segment(prev.text + " " + seg.text, min(prev.x0, seg.x0), max(prev.x1, seg.x1), min(prev.top, seg.top), max(prev.bottom, seg.bottom), prev.size, prev.bold)
+            x0, top, x1, bottom = union((prev.bbox, seg.bbox)) or prev.bbox
+            out[-1] = Segment(prev.text + " " + seg.text, x0, x1, top, bottom, prev.size, prev.bold)
         else:
             out.append(seg)
     return out
@@ -299,7 +299,7 @@ def share_place_date(records: list[RawRecord]) -> list[RawRecord]:
             for other in records:
                 if other is rec or other.page != rec.page or other.bbox is None or not other.fields.get("place_date"):
                     continue
-                if min(rec.bbox[3], other.bbox[3]) - max(rec.bbox[1], other.bbox[1]) > 0:
+                if y_overlap(rec.bbox, other.bbox) > 0:
                     fields = dict(rec.fields, place_date=other.fields["place_date"], place_date_shared="true")
                     rec = rec.model_copy(update={"fields": fields})
                     break
@@ -321,8 +321,8 @@ def mark_signed(record: RawRecord, block: Block, page: PageLayout) -> RawRecord:
     else:
         zones = [block.bbox, _space_above_name(block, record.fields.get("name"))]
         limit = BACKGROUND_IMAGE * page.width * page.height
-        images = [b for b in page.image_boxes if (b[2] - b[0]) * (b[3] - b[1]) < limit]
-        mark = "image" if any(_overlap(img, zone) for img in images for zone in zones) else "none"
+        images = [b for b in page.image_boxes if area(b) < limit]
+        mark = "image" if any(overlaps(img, zone) for img in images for zone in zones) else "none"
     return record.model_copy(update={"fields": dict(record.fields, signed_mark=mark)})
 
 
@@ -339,6 +339,3 @@ def _space_above_name(block: Block, name: str | None) -> BBox:
     x0, _, x1, _ = block.bbox
     return (x0 - MARK_MARGIN, top, x1 + MARK_MARGIN, line.top)
 
-
-def _overlap(a: BBox, b: BBox) -> bool:
-    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])

@@ -13,13 +13,13 @@ import re
 import warnings
 from pathlib import Path
 
+from extractors.geometry import centre_inside, union_of
+from extractors.grid import Cell, Table
 from extractors.page import PageLayout
-from extractors.sections import classify_table
-from extractors.table import Cell, Table
+from extractors.sections import TOTAL_LABEL, classify_table, is_budget_header, is_target_header
 from schemas.text import fold, join_wrapped
 
 ROW_START = re.compile(r"^(\d{1,2}[.)]?|[a-z][.)])(\s|$)")
-TOTAL = re.compile(r"^(jumlah|total)\b")
 AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 
 
@@ -28,9 +28,9 @@ def is_header_line(text: str) -> str | None:
     folded = fold(text)
     if len(folded.split()) > 12:
         return None
-    if "anggaran" in folded and ("program" in folded or "kegiatan" in folded):
+    if is_budget_header(folded):
         return "budget"
-    if "indikator" in folded and "target" in folded:
+    if is_target_header(folded):
         return "pk_targets"
     return None
 
@@ -80,7 +80,7 @@ def _to_table(ct, page: PageLayout) -> Table:
 
 def _starts_row(cells: list[Cell | None]) -> bool:
     texts = [c.text for c in cells if c is not None and c.text]
-    return bool(texts) and (ROW_START.match(texts[0]) is not None or TOTAL.match(fold(texts[0])) is not None)
+    return bool(texts) and (ROW_START.match(texts[0]) is not None or TOTAL_LABEL.match(fold(texts[0])) is not None)
 
 
 def _merge_wrapped_rows(table: Table, header_rows: int) -> Table:
@@ -98,8 +98,8 @@ def _merge_wrapped_rows(table: Table, header_rows: int) -> Table:
         for c in range(table.n_cols):
             parts = [row[c] for row in group if row[c] is not None]
             lines = tuple(line for p in parts for line in p.lines)
-            boxes = [p.bbox for p in parts]
-            bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+            bbox = union_of(parts)
+            assert bbox is not None, "a stream row has a cell in every column"
             merged.append(Cell(text=join_wrapped(lines), lines=lines, bbox=bbox, row=r, col=c))
         grid.append(merged)
     edges = [table.row_edges[0]] + [max(c.bbox[3] for c in row if c is not None) for row in grid]
@@ -112,9 +112,5 @@ def apply_stream(path: str | Path, page: PageLayout) -> None:
     if not found:
         return
     page.tables = sorted([t for t in page.tables if not collapsed(t)] + found, key=lambda t: t.bbox[1])
-
-    def inside(line_top: float, line_bottom: float, x0: float, x1: float) -> bool:
-        mid_y, mid_x = (line_top + line_bottom) / 2, (x0 + x1) / 2
-        return any(t.bbox[0] - 2 <= mid_x <= t.bbox[2] + 2 and t.bbox[1] - 2 <= mid_y <= t.bbox[3] + 2 for t in found)
-
-    page.lines = [l for l in page.lines if not inside(l.top, l.bottom, l.x0, l.x1)]
+    boxes = [t.bbox for t in found]
+    page.lines = [l for l in page.lines if not centre_inside(l.bbox, boxes, margin=2)]

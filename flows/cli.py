@@ -18,6 +18,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from flows import settings
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Indonesian performance agreements (PK, SKP) into DuckDB.")
 out = Console()
 if not out.is_terminal:
@@ -33,56 +35,69 @@ def main() -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="PDF files and/or folders (searched recursively for *.pdf).")],
-    db: Annotated[str | None, typer.Option("--db", help="DuckDB warehouse file [default: $KINERJA_DB or warehouse/kinerja.duckdb].")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Documents extracted at once.")] = 1,
+    db: Annotated[str | None, typer.Option("--db", help=f"DuckDB warehouse file (default: ${settings.ENV_DB}, else {settings.DEFAULT_DB}).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, max=64, help=f"Documents extracted at once (default: {settings.DEFAULT_WORKERS}).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
-    trust_roots: Annotated[Path | None, typer.Option("--trust-roots", metavar="DIR", help="Folder of CA certificates (PEM/DER) embedded signatures are checked against (default: $KINERJA_TRUST_ROOTS; without one, trusted stays empty).")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds one document may take (extract + normalize); longer ones are stopped and quarantined 'timeout'.")] = 120,
-    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Documents with more pages are quarantined 'too_large' (checked before parsing).")] = 300,
-    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Files larger than this many MiB are quarantined 'too_large'.")] = 100,
-    max_memory_mb: Annotated[int, typer.Option("--max-memory-mb", min=1024, help="Address-space limit (MiB) of the process extracting one document (the parsers alone take about 0.8 GiB of it); exceeding it quarantines the file 'too_large'.")] = 4096,
-    password_file: Annotated[Path | None, typer.Option("--password-file", metavar="FILE", help="Passwords to try on encrypted PDFs, one per line (default: $KINERJA_PASSWORDS_FILE).")] = None,
-    lock_timeout: Annotated[float | None, typer.Option("--lock-timeout", min=0, help="Seconds to wait while another process holds the warehouse (default: $KINERJA_LOCK_TIMEOUT or 30).")] = None,
+    trust_roots: Annotated[Path | None, typer.Option("--trust-roots", metavar="DIR", help=f"Folder of CA certificates (PEM/DER) embedded signatures are checked against (default: ${settings.ENV_TRUST_ROOTS}; without one, trusted stays empty).")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=1, help=f"Seconds one document may take (extract + normalize); longer ones are stopped and quarantined 'timeout' (default: {settings.DEFAULT_TIMEOUT_S:g}).")] = None,
+    max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help=f"Documents with more pages are quarantined 'too_large', checked before parsing (default: {settings.DEFAULT_MAX_PAGES}).")] = None,
+    max_mb: Annotated[float | None, typer.Option("--max-mb", min=0.001, help=f"Files larger than this many MiB are quarantined 'too_large' (default: {settings.DEFAULT_MAX_MB:g}).")] = None,
+    max_memory_mb: Annotated[int | None, typer.Option("--max-memory-mb", min=1024, help=f"Address-space limit (MiB) of the process extracting one document (the parsers alone take about 0.8 GiB of it); exceeding it quarantines the file 'too_large' (default: {settings.DEFAULT_MAX_MEMORY_MB}).")] = None,
+    password_file: Annotated[Path | None, typer.Option("--password-file", metavar="FILE", help=f"Passwords to try on encrypted PDFs, one per line (default: ${settings.ENV_PASSWORDS_FILE}).")] = None,
+    lock_timeout: Annotated[float | None, typer.Option("--lock-timeout", min=0, help=f"Seconds to wait while another process holds the warehouse (default: ${settings.ENV_LOCK_TIMEOUT}, else {settings.DEFAULT_LOCK_TIMEOUT_S:g}).")] = None,
 ) -> None:
     """Load every PDF under PATH into the warehouse; each file ends loaded, duplicate or quarantined."""
-    from extractors.digital_signature import TrustRootsError, load_trust_roots
-    from extractors.source import read_password_file
-    from flows.ingest import default_db, default_trust_roots, discover_pdfs, ingest as ingest_flow
-    from flows.limits import default_lock_timeout, default_password_file
-    from prefect.task_runners import ThreadPoolTaskRunner
-    from warehouse.db import WarehouseError, open_warehouse
+    from flows.ingest import discover_pdfs
 
     try:
         files = discover_pdfs(paths)
-    except FileNotFoundError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    roots = str(trust_roots) if trust_roots else default_trust_roots()
+        run = settings.resolve(
+            db=db, workers=workers, trust_roots=str(trust_roots) if trust_roots else None, timeout_s=timeout,
+            max_pages=max_pages, max_mb=max_mb, max_memory_mb=max_memory_mb,
+            password_file=str(password_file) if password_file else None, lock_timeout_s=lock_timeout,
+        )
+    except (FileNotFoundError, settings.SettingsError) as exc:
+        _fail(str(exc), 2)
+    _check_inputs(run)
+    summary = _run_flow(files, run, as_json)
+    if as_json:
+        sys.stdout.write(json.dumps(summary.as_json(), ensure_ascii=False) + "\n")
+        return
+    _print_summary(summary)
+
+
+def _check_inputs(run: settings.Settings) -> None:
+    """Trust roots and the password file are read now: a bad one is a usage error before any work."""
+    from extractors.digital_signature import TrustRootsError, load_trust_roots
+    from extractors.source import read_password_file
+
     try:
-        if roots:
-            load_trust_roots(Path(roots))
+        if run.trust_roots:
+            load_trust_roots(Path(run.trust_roots))
     except TrustRootsError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    passwords = str(password_file) if password_file else default_password_file()
+        _fail(str(exc), 2)
+    passwords = run.limits.password_file
     try:
         if passwords:
             read_password_file(passwords)
     except (OSError, UnicodeDecodeError) as exc:
         _fail(f"cannot read the password file {passwords}: {exc}", 2)
-    try:
-        lock_wait = default_lock_timeout() if lock_timeout is None else lock_timeout
-    except ValueError as exc:
-        _fail(str(exc), 2)
-    db = db or default_db()
+
+
+def _run_flow(files: list[Path], run: settings.Settings, as_json: bool):
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.ingest import ingest as ingest_flow
+    from warehouse.db import WarehouseError, open_warehouse
+
     try:
         # Wait for the lock here, before Prefect starts (its failed-flow log is not one line).
         # Kept open for the run: no other process can take the file before the flow opens it
         # (a second connection in this process shares the same DuckDB instance).
-        holder = open_warehouse(db, lock_timeout_s=lock_wait)
+        holder = open_warehouse(run.db, lock_timeout_s=run.lock_timeout_s)
     except WarehouseError as exc:
         _fail(str(exc), 1)
-    flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
+    flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=run.workers))
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
         console=err, disable=as_json or not err.is_terminal, transient=True,
@@ -90,27 +105,17 @@ def ingest(
     try:
         with progress:
             bar = progress.add_task("", total=len(files))
-            summary = flow(
-                paths=[str(f) for f in files],
-                db=db,
-                workers=workers,
-                trust_roots=roots,
-                timeout_s=timeout,
-                max_pages=max_pages,
-                max_mb=max_mb,
-                max_memory_mb=max_memory_mb,
-                password_file=passwords,
-                lock_timeout_s=lock_wait,
-                on_file=lambda o: progress.update(bar, advance=1, description=Path(o.file).name[:40]),
+            return flow(
+                paths=[str(f) for f in files], db=run.db, workers=run.workers, trust_roots=run.trust_roots,
+                timeout_s=run.limits.timeout_s, max_pages=run.limits.max_pages,
+                max_mb=run.limits.max_bytes / settings.MIB, max_memory_mb=run.limits.max_memory_bytes // settings.MIB,
+                password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,
+                on_file=lambda o: progress.update(bar, advance=1, description=escape(Path(o.file).name[:40])),
             )
     except WarehouseError as exc:
         _fail(str(exc), 1)
     finally:
         holder.close()
-    if as_json:
-        sys.stdout.write(json.dumps(summary.as_json(), ensure_ascii=False) + "\n")
-        return
-    _print_summary(summary)
 
 
 def _fail(message: str, code: int) -> None:
@@ -192,7 +197,7 @@ def eval_(
             ],
             "problems": [p for d in scores for s in d.by_fact.values() for p in s.problems][:500],
             "classification_problems": class_problems,
-        }, ensure_ascii=False) + "\n")  # fmt: skip
+        }, ensure_ascii=False) + "\n")
     else:
         t = Table("producer", "fact", "rows correct", "fields correct", "spurious", title=f"accuracy over {len(scores)} documents", title_justify="left")
         for (producer, fact), s in sorted(summed.items()):

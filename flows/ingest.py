@@ -8,7 +8,6 @@ document, because DuckDB allows a single writer.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,30 +18,21 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.digital_signature import load_trust_roots
 from extractors.source import read_password_file, sha256_of
-from flows.isolation import Extracted, Quarantine, extract_in_child, start_forkserver
-from flows.limits import (
-    DEFAULT_MAX_MB,
-    DEFAULT_MAX_MEMORY_MB,
-    DEFAULT_MAX_PAGES,
-    DEFAULT_TIMEOUT_S,
-    Limits,
-    default_lock_timeout,
-    limits_from,
-)
+from flows.isolation import Extracted, extract_in_child, start_forkserver
+from flows.settings import Limits, resolve
 from schemas.records import Document
+from schemas.status import DUPLICATE_DETAIL, Quarantine
 from warehouse.db import open_warehouse
-from warehouse.load import document_exists, finish_run, known_file, load_document, record_file, start_run
-
-DEFAULT_DB = "warehouse/kinerja.duckdb"
-
-
-def default_db() -> str:
-    return os.environ.get("KINERJA_DB") or DEFAULT_DB
-
-
-def default_trust_roots() -> str | None:
-    """The folder of CA certificates digital signatures are checked against, if any."""
-    return os.environ.get("KINERJA_TRUST_ROOTS") or None
+from warehouse.load import (
+    document_exists,
+    finish_run,
+    known_file,
+    load_document,
+    record_file,
+    record_quarantine,
+    start_run,
+)
+from warehouse.reconcile import mismatches
 
 
 @dataclass
@@ -117,41 +107,41 @@ def _run_id() -> str:
 def ingest(
     paths: list[str],
     db: str | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
     trust_roots: str | None = None,
-    timeout_s: float = DEFAULT_TIMEOUT_S,
-    max_pages: int = DEFAULT_MAX_PAGES,
-    max_mb: float = DEFAULT_MAX_MB,
-    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
+    timeout_s: float | None = None,
+    max_pages: int | None = None,
+    max_mb: float | None = None,
+    max_memory_mb: int | None = None,
     password_file: str | None = None,
     lock_timeout_s: float | None = None,
 ) -> RunSummary:
-    """``password_file`` is a path (never the passwords: Prefect records flow parameters)."""
-    db = db or default_db()
-    trust_roots = trust_roots or default_trust_roots()
-    if trust_roots:
-        load_trust_roots(Path(trust_roots))  # a bad folder stops the run before anything is loaded
-    limits = limits_from(
-        timeout_s=timeout_s, max_pages=max_pages, max_mb=max_mb, max_memory_mb=max_memory_mb, password_file=password_file
+    """Settings left None come from the environment or the defaults (flows.settings).
+    ``password_file`` is a path (never the passwords: Prefect records flow parameters)."""
+    settings = resolve(
+        db=db, workers=workers, trust_roots=trust_roots, timeout_s=timeout_s, max_pages=max_pages, max_mb=max_mb,
+        max_memory_mb=max_memory_mb, password_file=password_file, lock_timeout_s=lock_timeout_s,
     )
-    if limits.password_file:
-        read_password_file(limits.password_file)  # unreadable: stop before anything is loaded
+    if settings.trust_roots:
+        load_trust_roots(Path(settings.trust_roots))  # a bad folder stops the run before anything is loaded
+    if settings.limits.password_file:
+        read_password_file(settings.limits.password_file)  # unreadable: stop before anything is loaded
     start_forkserver()
     run_id = _run_id()
     files = discover(paths)
-    con = open_warehouse(db, lock_timeout_s=default_lock_timeout() if lock_timeout_s is None else lock_timeout_s)
-    summary = RunSummary(run_id=run_id, db=db)
+    con = open_warehouse(settings.db, lock_timeout_s=settings.lock_timeout_s)
+    summary = RunSummary(run_id=run_id, db=settings.db)
     try:
         start_run(con, run_id)
         pending: list[tuple[str, str]] = []
         for path in files:
             pending.append((path, sha256_of(path)))
-            if len(pending) >= max(1, workers):
-                _drain(con, run_id, summary, pending, on_file, trust_roots, limits)
-        _drain(con, run_id, summary, pending, on_file, trust_roots, limits)
+            if len(pending) >= settings.workers:
+                _drain(con, run_id, summary, pending, on_file, settings.trust_roots, settings.limits)
+        _drain(con, run_id, summary, pending, on_file, settings.trust_roots, settings.limits)
         finish_run(con, run_id, summary.as_json())
-        summary.findings = reconcile(con, [i.document_id for i in summary.items if i.status == "loaded" and i.document_id])
+        summary.findings = mismatches(con, [i.document_id for i in summary.items if i.status == "loaded" and i.document_id])
     finally:
         con.close()
     return summary
@@ -169,8 +159,7 @@ def _drain(
             continue
         loaded_id = _loaded_document(con, sha)
         if loaded_id is not None:
-            record_file(con, run_id=run_id, file_path=_display_path(path), file_name=Path(path).name, sha256=sha, status="duplicate", detail="byte-identical to a document already loaded", document_id=loaded_id)
-            _report(summary, FileOutcome(path, "duplicate", None, "byte-identical to a document already loaded", loaded_id), on_file)
+            _report(summary, _duplicate(con, run_id, path, sha), on_file)
             continue
         jobs.append((path, sha, extract.submit(path, sha, trust_roots, limits)))
     pending.clear()
@@ -185,29 +174,21 @@ def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) 
     name = Path(path).name
     shown = _display_path(path)
     if isinstance(result, Quarantine):
-        _quarantine(con, run_id, shown, name, sha, result)
+        record_quarantine(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, quarantine=result)
         return FileOutcome(path, "quarantined", result.reason, result.detail.splitlines()[0] if result.detail else None)
     if _loaded_document(con, sha) is not None:  # the same bytes twice within this run
-        record_file(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, status="duplicate", detail="byte-identical to a document already loaded", document_id=sha)
-        return FileOutcome(path, "duplicate", None, "byte-identical to a document already loaded", sha)
+        return _duplicate(con, run_id, path, sha)
     load_document(con, result, run_id=run_id, file_path=shown)
     return FileOutcome(path, "loaded", None, None, result.document_id)
 
 
-def _quarantine(con, run_id: str, shown: str, name: str, sha: str, q: Quarantine) -> None:
-    """The verdict and its traceback in one transaction: a kill never leaves one without the other."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        record_file(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, status="quarantined", reason=q.reason, detail=q.detail)
-        if q.traceback:
-            con.execute(
-                "UPDATE core.files SET traceback = ? WHERE file_path = ? AND sha256 = ? AND status = 'quarantined'",
-                [q.traceback, shown, sha],
-            )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+def _duplicate(con, run_id: str, path: str, sha: str) -> FileOutcome:
+    """These bytes are loaded already (their sha256 is the document_id): record the file as a duplicate."""
+    record_file(
+        con, run_id=run_id, file_path=_display_path(path), file_name=Path(path).name, sha256=sha,
+        status="duplicate", detail=DUPLICATE_DETAIL, document_id=sha,
+    )
+    return FileOutcome(path, "duplicate", None, DUPLICATE_DETAIL, sha)
 
 
 def _loaded_document(con, sha: str) -> str | None:
@@ -223,16 +204,3 @@ def _report(summary: RunSummary, outcome: FileOutcome, on_file) -> None:
     summary.items.append(outcome)
     if on_file is not None:
         on_file(outcome)
-
-
-def reconcile(con, document_ids: list[str]) -> list[dict]:
-    """The reconciliation findings (mismatches) of the documents this run loaded."""
-    if not document_ids:
-        return []
-    rows = con.execute(
-        "SELECT document_id, check_name, subject, stated, computed, difference FROM bi.reconciliation "
-        "WHERE status = 'mismatch' AND document_id IN (SELECT unnest(?)) ORDER BY document_id, check_name, subject",
-        [document_ids],
-    ).fetchall()
-    cols = ["document_id", "check_name", "subject", "stated", "computed", "difference"]
-    return [dict(zip(cols, r)) for r in rows]

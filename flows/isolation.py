@@ -16,49 +16,25 @@ import multiprocessing
 import resource
 import signal
 import sys
-import sysconfig
-import tempfile
 import threading
 import time
-import traceback
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
 
-from extractors.document import ExtractionError, extract_document
-from extractors.source import (
-    MIB,
-    check_complete,
-    check_file_size,
-    check_page_count,
-    check_pdf_bytes,
-    open_pdf,
-    read_password_file,
-    save_decrypted,
-)
-from flows.limits import Limits
-from schemas.normalize import NormalizationError, normalize_document
+from extractors.source import MIB
+from flows.failures import out_of_memory
+from flows.pipeline import extract_checked
+from flows.settings import Limits
 from schemas.records import Document
+from schemas.status import Quarantine
 
-# The packages that parse PDF bytes: an exception raised inside them means the file is
-# damaged (or too unusual for them), not that our code has a bug.
-PARSER_PACKAGES = ("pdfminer", "pdfplumber", "pypdfium2", "playa", "PIL", "camelot", "pyhanko")
-ENCRYPTION_ERRORS = {"PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"}
 # The child kills itself (SIGALRM, default action) this long after its time limit, in
 # case its supervisor was SIGKILLed and can no longer do it.
 ORPHAN_GRACE_S = 10
 _WARMUP_MODULE = "flows.child_warmup"
-_STDLIB = sysconfig.get_paths()["stdlib"]
 _start_lock = threading.Lock()
-
-
-@dataclass(frozen=True)
-class Quarantine:
-    reason: str
-    detail: str
-    traceback: str | None = None
 
 
 @dataclass(frozen=True)
@@ -164,11 +140,11 @@ def _child_main(conn: Connection, path: str, sha256: str, limits: Limits, trust_
     try:
         result = extract_checked(path, sha256, limits, trust_roots)
     except MemoryError:
-        result = _out_of_memory(limits)
+        result = out_of_memory(limits)
     try:
         conn.send((result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
     except MemoryError:
-        conn.send((_out_of_memory(limits), None))
+        conn.send((out_of_memory(limits), None))
     finally:
         conn.close()
 
@@ -178,120 +154,3 @@ def _confine(limits: Limits) -> None:
     signal.alarm(int(limits.timeout_s) + ORPHAN_GRACE_S)
     # Damaged files make pdfminer log a warning per broken object: the verdict says enough.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
-
-def _out_of_memory(limits: Limits | None = None) -> Quarantine:
-    return Quarantine("too_large", _out_of_memory_detail(limits))
-
-
-def _out_of_memory_detail(limits: Limits | None = None) -> str:
-    # The limit is the child's RLIMIT_AS, read back so a classifier needs no Limits.
-    cap = limits.max_memory_bytes if limits is not None else resource.getrlimit(resource.RLIMIT_AS)[0]
-    shown = f"{cap // MIB} MiB" if cap != resource.RLIM_INFINITY else "available memory"
-    return f"parsing it exceeded the memory limit of {shown} (--max-memory-mb): a decompression bomb or an oversized image"
-
-
-def _too_deep(exc: BaseException) -> Quarantine:
-    return Quarantine("corrupt", "its objects are nested too deeply to be parsed (a hostile or broken PDF)", _trace(exc))
-
-
-def extract_checked(path: str, sha256: str, limits: Limits, trust_roots: str | None = None) -> Document | Quarantine:
-    """Extract and normalize one document; every failure becomes a Quarantine."""
-    try:
-        return _extract(path, sha256, limits, trust_roots)
-    except ExtractionError as exc:
-        return Quarantine(exc.reason, exc.detail)
-    except MemoryError:
-        return _out_of_memory(limits)
-    except RecursionError as exc:
-        return _too_deep(exc)
-    except NormalizationError as exc:
-        return Quarantine("extraction_failed", _first_line(exc), _trace(exc))
-    except Exception as exc:  # a parser bug or a hostile file must not stop the others
-        return classify_failure(exc)
-
-
-def _extract(path: str, sha256: str, limits: Limits, trust_roots: str | None) -> Document:
-    from extractors.digital_signature import read_digital_signatures
-
-    check_pdf_bytes(path)
-    check_file_size(path, limits.max_bytes)
-    check_complete(path)
-    passwords = read_password_file(limits.password_file) if limits.password_file else ()
-    pdf, password = open_pdf(path, passwords)
-    with tempfile.TemporaryDirectory(prefix="kinerja-") as tmp:
-        try:
-            check_page_count(len(pdf), limits.max_pages)  # PDFium reads /Count without parsing pages
-            readable = save_decrypted(pdf, Path(tmp) / "decrypted.pdf") if password is not None else Path(path)
-        finally:
-            pdf.close()
-        # Embedded signatures are read from the original bytes: the decrypted copy is rewritten.
-        signed = read_digital_signatures(path, trust_roots=Path(trust_roots) if trust_roots else None)
-        raw = extract_document(readable, document_id=sha256, file_name=Path(path).name)
-        return normalize_document(raw).model_copy(update={"digital_signatures": tuple(signed)})
-
-
-def classify_failure(exc: BaseException) -> Quarantine:
-    """An unexpected exception: 'corrupt' when a PDF library raised it (the file), else
-    'extraction_failed' (our code); both keep the full traceback."""
-    inner = _unwrapped(exc)
-    name = type(inner).__name__
-    if isinstance(inner, MemoryError):
-        return Quarantine("too_large", _out_of_memory_detail(), _trace(exc))
-    if isinstance(inner, RecursionError):
-        return _too_deep(exc)
-    where = _failing_frame(inner) or _failing_frame(exc)
-    if name in ENCRYPTION_ERRORS:
-        return Quarantine("encrypted", f"the PDF's encryption cannot be opened ({name}): save an unprotected copy", _trace(exc))
-    if _package_of_type(inner) in PARSER_PACKAGES or (where is not None and where[0] in PARSER_PACKAGES):
-        place = f" in {where[0]}" if where else ""
-        return Quarantine(
-            "corrupt",
-            f"the PDF cannot be parsed ({name}{place}: {_first_line(inner)[:160]}): the file is damaged; re-export or fetch it again",
-            _trace(exc),
-        )
-    at = f" at {where[1]}:{where[2]}" if where else ""
-    return Quarantine(
-        "extraction_failed",
-        f"{name}: {_first_line(inner)[:200]}{at} (a kinerja bug: the full traceback is in bi.files.traceback)",
-        _trace(exc),
-    )
-
-
-def _unwrapped(exc: BaseException) -> BaseException:
-    """pdfplumber wraps pdfminer's exceptions as PdfminerException(original)."""
-    if type(exc).__name__ == "PdfminerException" and exc.args and isinstance(exc.args[0], BaseException):
-        return exc.args[0]
-    return exc
-
-
-def _package_of_type(exc: BaseException) -> str:
-    return type(exc).__module__.split(".")[0]
-
-
-def _failing_frame(exc: BaseException) -> tuple[str, str, int] | None:
-    """(top-level package, file, line) of the innermost frame outside the standard library."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    for frame in reversed(frames):
-        if frame.filename.startswith(_STDLIB) and "site-packages" not in frame.filename:
-            continue
-        return (_package_of_file(frame.filename), frame.filename, frame.lineno or 0)
-    return None
-
-
-def _package_of_file(filename: str) -> str:
-    parts = Path(filename).parts
-    if "site-packages" in parts:
-        rest = parts[parts.index("site-packages") + 1 :]
-        return rest[0].removesuffix(".py") if rest else ""
-    return Path(filename).parent.name
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
-
-
-def _trace(exc: BaseException) -> str:
-    return "".join(traceback.format_exception(exc)).strip()
-

@@ -9,6 +9,7 @@ import importlib
 import sys
 from pathlib import Path
 
+from samples.render_common import words
 from samples.spec import (
     Behaviours,
     BudgetTable,
@@ -23,7 +24,6 @@ from samples.spec import (
     T,
     plan,
 )
-from samples.render_common import words
 from samples.truth import signature_rows, truth_json
 
 SAMPLES_DIR = Path(__file__).resolve().parent

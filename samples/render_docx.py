@@ -47,6 +47,16 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from samples.render_common import (
+    PlacementError,
+    first_words,
+    paged,
+    pdftotext_layout,
+    signature_columns,
+    split_qualifier,
+    words,
+    year_split,
+)
 from samples.spec import (
     Behaviours,
     BudgetTable,
@@ -62,16 +72,6 @@ from samples.spec import (
     Statement,
     T,
     plan,
-)
-from samples.render_common import (
-    PlacementError,
-    first_words,
-    paged,
-    pdftotext_layout,
-    signature_columns,
-    split_qualifier,
-    words,
-    year_split,
 )
 
 PAPER_CM = {"A4": (21.0, 29.7), "F4": (21.5, 33.0)}

@@ -27,6 +27,16 @@ from pathlib import Path
 
 from weasyprint import HTML
 
+from samples.render_common import (
+    PlacementError,
+    first_words,
+    landing_problems,
+    paged,
+    pdftotext_layout,
+    signature_columns,
+    split_qualifier,
+    year_split,
+)
 from samples.spec import (
     Behaviour,
     Behaviours,
@@ -44,16 +54,6 @@ from samples.spec import (
     Statement,
     T,
     plan,
-)
-from samples.render_common import (
-    PlacementError,
-    first_words,
-    landing_problems,
-    paged,
-    pdftotext_layout,
-    signature_columns,
-    split_qualifier,
-    year_split,
 )
 
 # the fontTools fallback for subsetting fonts (no HarfBuzz-subset here) is fine; its

@@ -26,6 +26,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from samples.render_common import (
+    PlacementError,
+    landing_problems,
+    paged,
+    signature_columns,
+    split_qualifier,
+    year_split,
+)
 from samples.spec import (
     Behaviours,
     BudgetTable,
@@ -41,14 +49,6 @@ from samples.spec import (
     Statement,
     T,
     plan,
-)
-from samples.render_common import (
-    PlacementError,
-    landing_problems,
-    paged,
-    signature_columns,
-    split_qualifier,
-    year_split,
 )
 
 PAGE_W, PAGE_H = A4

@@ -24,7 +24,7 @@ MONTHS: dict[str, int] = {
     "oktober": 10, "okt": 10, "oct": 10, "october": 10,
     "november": 11, "nov": 11, "nopember": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
-}  # fmt: skip
+}
 
 # re.ASCII on every pattern that captures a month: with Unicode case folding 'ſep' would
 # match 'sep' and then miss the MONTHS lookup.

@@ -12,3 +12,13 @@ class ParseError(ValueError):
             message += f": {why}"
         super().__init__(message)
         self.text = text
+
+
+class ExtractionError(Exception):
+    """The PDF was read but is not something kinerja can load; `reason` is one of
+    `schemas.status.QUARANTINE_REASONS` and `detail` the one-line message users see."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
+
+from tests.support import SAMPLES
 
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-
-
-def truth_files() -> list[Path]:
-    return sorted(SAMPLES.glob("*.truth.json"))
-
-
-def load_truth(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
 
 @pytest.fixture(scope="session")
 def prefect_api():
@@ -51,13 +39,3 @@ def ingested(prefect_api, sample_dir, tmp_path_factory):
     db = tmp_path_factory.mktemp("wh") / "kinerja.duckdb"
     summary = ingest(paths=[str(sample_dir)], db=str(db))
     return db, summary
-
-
-def query(db: Path, sql: str, params: list | None = None) -> list[dict]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        cur = con.execute(sql, params or [])
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
-    finally:
-        con.close()

@@ -11,10 +11,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flows.failures import classify_failure
 from flows.ingest import ingest, store
-from flows.isolation import classify_failure
-from tests.conftest import SAMPLES, query
 from tests.pdf_mutations import decompression_bomb, deeply_nested, deeply_nested_dicts, huge_page_count, slow_page
+from tests.support import SAMPLES, query
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

@@ -14,9 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import SAMPLES, query
 from tests.pdf_mutations import slow_page
-from tests.test_crash_safety import holds_open, ingest_env
+from tests.support import SAMPLES, holds_open, ingest_env, query
 from warehouse.db import WarehouseLocked, open_reader
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
@@ -29,7 +28,7 @@ def _ingest(args: list[str], env: dict[str, str]):
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
+    from tests.support import ROOT
 
     return subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "ingest", *args], cwd=ROOT, env=env,

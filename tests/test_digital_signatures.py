@@ -33,7 +33,7 @@ from typer.testing import CliRunner
 from extractors.digital_signature import TrustRootsError, load_trust_roots, read_digital_signatures
 from flows.cli import app
 from flows.ingest import ingest
-from tests.conftest import SAMPLES, query
+from tests.support import SAMPLES, query
 
 DJPB = SAMPLES / "djpb-2024-pk-skp.pdf"
 PROGRAM_1_PRINTED = b"79.534.353.000"
@@ -67,7 +67,7 @@ def _key_usage(*, sign_docs: bool, non_repudiation: bool = True) -> x509.KeyUsag
     return x509.KeyUsage(
         digital_signature=sign_docs, content_commitment=sign_docs and non_repudiation, key_encipherment=False, data_encipherment=False,
         key_agreement=False, key_cert_sign=not sign_docs, crl_sign=not sign_docs, encipher_only=False, decipher_only=False,
-    )  # fmt: skip
+    )
 
 
 def make_ca(common_name: str) -> CaKeys:
@@ -81,7 +81,7 @@ def make_ca(common_name: str) -> CaKeys:
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(_key_usage(sign_docs=False), critical=True)
         .sign(key, hashes.SHA256())
-    )  # fmt: skip
+    )
     return CaKeys(cert, key)
 
 
@@ -94,7 +94,7 @@ def make_signer(ca: CaKeys, common_name: str, *, non_repudiation: bool = True) -
         .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
         .add_extension(_key_usage(sign_docs=True, non_repudiation=non_repudiation), critical=True)
         .sign(ca.key, hashes.SHA256())
-    )  # fmt: skip
+    )
     der_key = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     signer = signers.SimpleSigner(
         signing_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
@@ -261,7 +261,7 @@ def test_signer_issuer_and_signing_time_are_read(without_roots):
     second, first = sigs["double.pdf"]  # by field name: Pihak Kedua, Pihak Pertama
     assert (first["field_name"], first["signer_name"], first["signer_org"], first["issuer"]) == (
         "Pihak Pertama", "kinerja Test Signer Pertama", "kinerja test unit", "kinerja Test Root CA",
-    )  # fmt: skip
+    )
     assert (second["field_name"], second["signer_name"]) == ("Pihak Kedua", "kinerja Test Signer Kedua")
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # the warehouse keeps UTC without a zone
     assert now - dt.timedelta(minutes=10) < first["signing_time"] <= second["signing_time"] <= now
@@ -312,8 +312,11 @@ def test_malformed_signatures_are_recorded_not_fatal(without_roots):
     loaded = query(without_roots, "SELECT file_name FROM bi.documents ORDER BY 1")
     assert [r["file_name"] for r in loaded] == [
         "bad-certificate.pdf", "bad-contents.pdf", "double.pdf", "modified.pdf", "signed.pdf", "stranger.pdf",
-    ]  # fmt: skip
-    targets = query(without_roots, "SELECT count(*) AS n FROM bi.indicator_targets t JOIN bi.documents f USING (document_id) WHERE f.file_name = 'bad-contents.pdf'")
+    ]
+    targets = query(
+        without_roots,
+        "SELECT count(*) AS n FROM bi.indicator_targets t JOIN bi.documents f USING (document_id) WHERE f.file_name = 'bad-contents.pdf'",
+    )
     assert targets[0]["n"] > 0
 
 
@@ -350,7 +353,7 @@ def test_reading_signatures_directly_matches_the_warehouse(corpus):
     (row,) = read_digital_signatures(corpus.folder / "signed.pdf", trust_roots=corpus.roots)
     assert (row.field_name, row.intact, row.covers_whole_document, row.trusted, row.modification_level, row.error) == (
         "Pihak Pertama", True, True, True, "none", None,
-    )  # fmt: skip
+    )
     assert row.signing_time is not None and row.signing_time.tzinfo is not None
 
 

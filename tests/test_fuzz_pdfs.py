@@ -13,13 +13,12 @@ import collections
 import os
 import resource
 import time
-from pathlib import Path
 
 import pytest
 
 from flows.ingest import ingest
-from tests.conftest import SAMPLES, query
 from tests.pdf_mutations import write_variants
+from tests.support import SAMPLES, query
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.ingest import ingest
-from tests.conftest import SAMPLES, query
+from tests.support import SAMPLES, query
 
 DJPB = SAMPLES / "djpb-2024-pk-skp.pdf"
 pytestmark = pytest.mark.usefixtures("prefect_api")
@@ -123,7 +123,6 @@ def test_cli_json_summary_and_usage_errors(tmp_path):
 def test_cli_exits_1_when_the_warehouse_is_locked(tmp_path):
     import subprocess
     import sys
-    import time
 
     db = tmp_path / "locked.duckdb"
     holder = subprocess.Popen(

@@ -128,7 +128,7 @@ def test_find_year(text: str, expected: int | None) -> None:
         ("Q4", "Q4"), ("TW IV", "Q4"), ("Triwulan 4", "Q4"),
         ("Y", "Y"), ("Tahunan", "Y"), ("Tahun", "Y"), ("Target Tahunan", "Y"), ("TAHUNAN", "Y"),
     ],
-)  # fmt: skip
+)
 def test_parse_period(label: str, expected: str) -> None:
     assert parse_period(label) == expected
 

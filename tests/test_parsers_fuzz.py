@@ -46,7 +46,7 @@ PIECES = [
     " ", "  ", "\n", "skala", "4", "WTP", "juta", "miliar", "triliun", "Januari", "Februari", "Des",
     "s.d.", "s/d", "Q3", "TW", "III", "Smt", "Tahun", "NIP", "NIP.", ":", "/", "a", "-CP", "\u2265",
     "\u00a0", "\u0663", "9" * 40, "E5", "Jakarta", "persen", "sep", "\u017f", "\u212a", "\u0130",
-]  # fmt: skip
+]
 texts = st.one_of(
     st.text(max_size=60),
     st.lists(st.sampled_from(PIECES), max_size=12).map("".join),

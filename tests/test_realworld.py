@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flows.evaluate import classification_problems, evaluate, totals
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 REALWORLD = ROOT.parent / "shared" / "realworld"
 TRUTH = ROOT / "samples" / "realworld"

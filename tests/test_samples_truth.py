@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from flows.evaluate import FACTS, evaluate, same, totals
-from tests.conftest import SAMPLES, load_truth, query, truth_files
+from tests.support import SAMPLES, load_truth, query, truth_files
 
 FACT_VIEWS = {kind: (view, order) for kind, (view, order, _) in FACTS.items()}
 

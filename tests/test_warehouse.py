@@ -62,7 +62,7 @@ CONTRACT_COLUMNS: dict[str, list[str]] = {
     "skp_behaviours": ["document_id", "behaviour_no", "behaviour", "expectation"],
     "reconciliation": ["document_id", "check_name", "subject", "stated", "computed",
                        "difference", "status"],
-}  # fmt: skip
+}
 
 CONTRACT_TYPES: dict[tuple[str, str], str] = {
     ("documents", "sections"): "VARCHAR[]",
@@ -82,7 +82,7 @@ DATA_TABLES = [
     "raw.records", "core.documents", "core.files", "core.parties", "core.indicator_targets",
     "core.period_targets", "core.budget_lines", "core.budget_totals", "core.signatures",
     "core.skp", "core.skp_behaviours", "core.digital_signatures", "meta.loads", "meta.runs",
-]  # fmt: skip
+]
 
 
 # ---------------------------------------------------------------- hand-built documents
@@ -99,33 +99,33 @@ def target(raw: str, value: str | None, *, percent: bool = False, **kw: object) 
 def program(line_no: int, no: int, name: str, amount: str) -> BudgetLine:
     return BudgetLine(line_no=line_no, program_no=no, program=name, activity_code=None,
                       activity=None, level="program", amount_idr=Decimal(amount),
-                      amount_raw=f"Rp. {amount}", page=3)  # fmt: skip
+                      amount_raw=f"Rp. {amount}", page=3)
 
 
 def activity(line_no: int, no: int, name: str, code: str, act: str, amount: str) -> BudgetLine:
     return BudgetLine(line_no=line_no, program_no=no, program=name, activity_code=code,
                       activity=act, level="activity", amount_idr=Decimal(amount),
-                      amount_raw=f"Rp. {amount}", page=3)  # fmt: skip
+                      amount_raw=f"Rp. {amount}", page=3)
 
 
 def pk_target(code: str, indicator: str, t: Target, objective_no: int = 1) -> IndicatorTarget:
     return IndicatorTarget(source="pk", objective_no=objective_no,
                            objective="Perbendaharaan negara yang optimal", indicator_code=code,
-                           indicator=indicator, target=t, page=1, bbox=(56.0, 120.5, 540.0, 140.25))  # fmt: skip
+                           indicator=indicator, target=t, page=1, bbox=(56.0, 120.5, 540.0, 140.25))
 
 
 def period(source: str, code: str | None, p: str, t: Target, *, matched: str | None = None) -> PeriodTarget:
     return PeriodTarget(source=source, row_no=1, indicator_code=code, indicator="Indeks opini BPK",
                         period=p, target=t, matched_code=matched,
-                        match_score=None if matched is None else 97.5, page=4)  # fmt: skip
+                        match_score=None if matched is None else 97.5, page=4)
 
 
 NIP = Nip(digits="196801201992011003", valid=True, birth_date=dt.date(1968, 1, 20),
-          appointed_year=1992, appointed_month=1, sex="male", sequence=3)  # fmt: skip
+          appointed_year=1992, appointed_month=1, sex="male", sequence=3)
 
 
 def make_document(seed: str = "djpb-2024", *, budget_lines: tuple[BudgetLine, ...] | None = None,
-                  **overrides: object) -> Document:  # fmt: skip
+                  **overrides: object) -> Document:
     document_id = sha(seed)
     raw = RawDocument(
         document_id=document_id, file_name=f"{seed}.pdf", page_count=6,
@@ -136,7 +136,7 @@ def make_document(seed: str = "djpb-2024", *, budget_lines: tuple[BudgetLine, ..
                       fields={"no": "1", "program": "Program Dukungan Manajemen",
                               "amount": "Rp. 7.315.466.938.000", "note": None}),
         ),
-    )  # fmt: skip
+    )
     fields: dict[str, object] = dict(
         document_id=document_id, file_name=f"{seed}.pdf", unit="Direktorat Jenderal Perbendaharaan",
         fiscal_year=2024, page_count=6, sections=raw.sections, raw=raw,
@@ -190,7 +190,7 @@ def make_document(seed: str = "djpb-2024", *, budget_lines: tuple[BudgetLine, ..
                       expectation="Menjadi teladan", page=5),
             Behaviour(behaviour_no=2, behaviour="Akuntabel", criteria=(), expectation=None, page=5),
         ),
-    )  # fmt: skip
+    )
     fields.update(overrides)
     return Document(**fields)
 
@@ -265,7 +265,7 @@ def test_load_document_fills_every_table(con: duckdb.DuckDBPyConnection) -> None
         "core.period_targets": 3, "core.budget_lines": 2, "core.budget_totals": 1,
         "core.signatures": 1, "core.skp": 1, "core.skp_behaviours": 2, "core.files": 1,
         "core.digital_signatures": 0, "core.value_problems": 0,
-    }  # fmt: skip
+    }
     assert document_exists(con, doc.document_id)
     loads = dict(con.execute("SELECT table_name, row_count FROM meta.loads WHERE run_id = 'run-1'").fetchall())
     assert loads == counts
@@ -278,7 +278,7 @@ def test_load_document_fills_every_table(con: duckdb.DuckDBPyConnection) -> None
     assert con.execute("SELECT unit, fiscal_year, sections, ocr_used FROM bi.documents").fetchone() == (
         "Direktorat Jenderal Perbendaharaan", 2024,
         ["pk_statement", "pk", "pk_budget", "pk_rincian", "skp", "skp_lampiran"], False,
-    )  # fmt: skip
+    )
     assert con.execute(
         "SELECT indicator_code, target_raw, target_value, is_percent, scale_max, qualifier, unit, fiscal_year "
         "FROM bi.indicator_targets WHERE source = 'pk'"
@@ -295,7 +295,7 @@ def test_load_document_fills_every_table(con: duckdb.DuckDBPyConnection) -> None
     assert con.execute(
         "SELECT role, nip, signed_on, electronic, party, nip_valid, date_precision FROM bi.signatures"
     ).fetchall() == [("Direktur Jenderal Perbendaharaan", "196801201992011003", dt.date(2024, 1, 30), True,
-                      "first", True, "day")]  # fmt: skip
+                      "first", True, "day")]
     assert con.execute(
         "SELECT nip_birth_date, nip_appointed, nip_sex FROM core.signatures"
     ).fetchone() == (dt.date(1968, 1, 20), dt.date(1992, 1, 1), "male")
@@ -325,7 +325,7 @@ def test_loading_twice_changes_nothing(con: duckdb.DuckDBPyConnection) -> None:
     start_run(con, "run-1")
     assert load_document(con, doc, run_id="run-2", file_path="/in/djpb-2024.pdf") == {}
     record_file(con, run_id="run-2", file_path="/in/djpb-2024.pdf", file_name="djpb-2024.pdf",
-                sha256=doc.document_id, status="duplicate", document_id=doc.document_id)  # fmt: skip
+                sha256=doc.document_id, status="duplicate", document_id=doc.document_id)
     assert snapshot(con) == before
 
 
@@ -334,20 +334,20 @@ def test_duplicate_and_quarantined_files_are_recorded_once(con: duckdb.DuckDBPyC
         record_file(con, run_id=run_id, file_path="/in/scan.pdf", file_name="scan.pdf", sha256=sha("scan"),
                     status="quarantined", reason="requires_ocr", detail="no text layer on 4 of 4 pages")
         record_file(con, run_id=run_id, file_path="/in/copy.pdf", file_name="copy.pdf", sha256=sha("x"),
-                    status="duplicate", document_id=sha("x"))  # fmt: skip
+                    status="duplicate", document_id=sha("x"))
     assert con.execute("SELECT file_name, status, reason, document_id, run_id FROM bi.files ORDER BY file_name").fetchall() == [
         ("copy.pdf", "duplicate", None, sha("x"), "run-1"),
         ("scan.pdf", "quarantined", "requires_ocr", None, "run-1"),
-    ]  # fmt: skip
+    ]
     with pytest.raises(ValueError, match="not one of"):
         record_file(con, run_id="r", file_path="/in/a.pdf", file_name="a.pdf", sha256=sha("a"),
-                    status="quarantined", reason="unreadable")  # fmt: skip
+                    status="quarantined", reason="unreadable")
 
 
 def test_a_file_quarantined_earlier_shows_as_loaded_once_it_loads(con: duckdb.DuckDBPyConnection) -> None:
     doc = make_document()
     record_file(con, run_id="run-1", file_path="/in/djpb-2024.pdf", file_name="djpb-2024.pdf",
-                sha256=doc.document_id, status="quarantined", reason="timeout")  # fmt: skip
+                sha256=doc.document_id, status="quarantined", reason="timeout")
     load_document(con, doc, run_id="run-2", file_path="/in/djpb-2024.pdf")
     assert con.execute("SELECT status, reason, document_id, run_id FROM bi.files").fetchall() == [
         ("loaded", None, doc.document_id, "run-2")
@@ -364,7 +364,7 @@ def test_a_failure_inside_load_leaves_no_row_of_the_document(con: duckdb.DuckDBP
     bad = make_document("bad", budget_lines=(
         program(1, 1, "Program Dukungan Manajemen", "100"),
         activity(1, 1, "Program Dukungan Manajemen", "a", "Legislasi dan Litigasi", "60"),
-    ))  # fmt: skip
+    ))
     with pytest.raises(duckdb.ConstraintException):
         load_document(con, bad, run_id="run-1", file_path="/in/bad.pdf")
 
@@ -380,7 +380,7 @@ def test_money_keeps_exact_decimals(con: duckdb.DuckDBPyConnection) -> None:
         program(1, 1, "Program Dukungan Manajemen", "7315466938000.00"),
         activity(2, 1, "Program Dukungan Manajemen", "a", "Legislasi dan Litigasi", "193400000.01"),
         activity(3, 1, "Program Dukungan Manajemen", "b", "Legislasi dan Litigasi", "99999999999999999.99"),
-    ))  # fmt: skip
+    ))
     load_document(con, doc, run_id="run-1", file_path="/in/djpb-2024.pdf")
     amounts = [a for (a,) in con.execute("SELECT amount_idr FROM bi.budget_lines ORDER BY line_no").fetchall()]
     assert amounts == [Decimal("7315466938000.00"), Decimal("193400000.01"), Decimal("99999999999999999.99")]
@@ -414,7 +414,7 @@ def test_reconciliation_of_a_tiny_budget(con: duckdb.DuckDBPyConnection) -> None
             BudgetTotal(source="pk_budget", label="Jumlah", amount_idr=Decimal("160.50"), amount_raw="Rp 160,50", page=3),
             BudgetTotal(source="skp_lampiran", label="Jumlah Anggaran", amount_idr=Decimal("170"), amount_raw="Rp 170", page=6),
         ),
-    )  # fmt: skip
+    )
     load_document(con, doc, run_id="run-1", file_path="/in/djpb-2024.pdf")
 
     assert reconciliation(con, "program_total_vs_activities") == [
@@ -454,7 +454,7 @@ def test_reconciliation_of_targets(con: duckdb.DuckDBPyConnection) -> None:
             period("skp_lampiran", None, "Q4", target("4 (WTP)", "4"), matched="2b-CP"),
             period("skp_lampiran", None, "Y", target("-", None), matched="4d-N"),
         ),
-    )  # fmt: skip
+    )
     load_document(con, doc, run_id="run-1", file_path="/in/djpb-2024.pdf")
 
     assert reconciliation(con, "pk_target_vs_rincian_year") == [
@@ -492,7 +492,7 @@ def test_a_second_process_holding_the_file_raises_warehouse_locked(db_path: Path
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(db_path)],
         cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
         with pytest.raises(WarehouseLocked, match="another kinerja process"):

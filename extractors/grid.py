@@ -1,17 +1,16 @@
-"""Ruled tables: cells from ruling lines, spans from cell geometry, text per cell."""
+"""Ruled grids: cells from ruling lines, spans from cell geometry, text per cell."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extractors.layout import CharIndex, group_lines
 from schemas.records import BBox
 from schemas.text import join_wrapped
 
 if TYPE_CHECKING:
     import pdfplumber
-
-    from extractors.page import CharIndex
 
 # Settings passed to pdfplumber's table finder; documented in the README's settings table.
 RULED_TABLE_SETTINGS: dict = {
@@ -73,8 +72,6 @@ def _index(edges: list[float], v: float) -> int:
 
 
 def cell_text(index: CharIndex, bbox: BBox) -> tuple[str, tuple[str, ...]]:
-    from extractors.page import group_lines
-
     lines = tuple(l.text for l in group_lines(index.inside(bbox), column_gap=1e9))
     return join_wrapped(lines), lines
 

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.sections import NUMBERING_CELL, Roles, is_numbering_row
-from extractors.table import Cell, Table
+from extractors.geometry import union_of
+from extractors.grid import Cell, Table
+from extractors.sections import NUMBERING_CELL, TOTAL_LABEL, Roles, is_numbering_row
 from schemas.codes import IKU_CODE_RE, find_iku_code
-from schemas.records import BBox, RawRecord
+from schemas.records import RawRecord
 from schemas.text import fold, squash
 
 GROUP_ROW = re.compile(r"^[A-Z]\.\s+\S")  # 'A. UTAMA', 'B. TAMBAHAN'
@@ -25,17 +26,6 @@ class Context:
     objective_no: str | None = None
     objective: str | None = None
     category: str | None = None
-
-
-def _union(cells: list[Cell]) -> BBox | None:
-    if not cells:
-        return None
-    return (
-        min(c.bbox[0] for c in cells),
-        min(c.bbox[1] for c in cells),
-        max(c.bbox[2] for c in cells),
-        max(c.bbox[3] for c in cells),
-    )
 
 
 def _cells_with_role(table: Table, r: int, roles: Roles, role: str) -> list[Cell]:
@@ -107,7 +97,7 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
         if kind == "skp_target":
             fields["perspective"] = _text(_cells_with_role(table, r, roles, "perspective")) or None
             fields["category"] = ctx.category
-        yield RawRecord(kind=kind, section=section, page=table.page, bbox=_union(cells), fields=fields)
+        yield RawRecord(kind=kind, section=section, page=table.page, bbox=union_of(cells), fields=fields)
 
 
 def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
@@ -149,9 +139,6 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
             )
 
 
-TOTAL_LABEL = re.compile(r"^(jumlah|total)\b")
-
-
 def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
     for r in _body_rows(table, roles):
         cells = table.row_cells(r)
@@ -172,7 +159,7 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
             kind=kind,
             section=section,
             page=table.page,
-            bbox=_union(cells),
+            bbox=union_of(cells),
             fields={"no": no, "label": label, "amount": amount or None},
         )
 

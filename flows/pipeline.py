@@ -1,0 +1,61 @@
+"""The extract -> normalize path of one document, every failure turned into a Quarantine.
+
+It runs inside the extraction child (flows.isolation) and imports no Prefect.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from extractors.digital_signature import read_digital_signatures
+from extractors.document import extract_document
+from extractors.source import (
+    check_complete,
+    check_file_size,
+    check_page_count,
+    check_pdf_bytes,
+    open_pdf,
+    read_password_file,
+    save_decrypted,
+)
+from flows.failures import classify_failure, first_line, out_of_memory, too_deep, trace
+from flows.settings import Limits
+from schemas.errors import ExtractionError
+from schemas.normalize import NormalizationError, normalize_document
+from schemas.records import Document
+from schemas.status import Quarantine
+
+
+def extract_checked(path: str, sha256: str, limits: Limits, trust_roots: str | None = None) -> Document | Quarantine:
+    """Extract and normalize one document; every failure becomes a Quarantine."""
+    try:
+        return _extract(path, sha256, limits, trust_roots)
+    except ExtractionError as exc:
+        return Quarantine(exc.reason, exc.detail)
+    except MemoryError:
+        return out_of_memory(limits)
+    except RecursionError as exc:
+        return too_deep(exc)
+    except NormalizationError as exc:
+        return Quarantine("extraction_failed", first_line(exc), trace(exc))
+    except Exception as exc:  # a parser bug or a hostile file must not stop the others
+        return classify_failure(exc)
+
+
+def _extract(path: str, sha256: str, limits: Limits, trust_roots: str | None) -> Document:
+    check_pdf_bytes(path)
+    check_file_size(path, limits.max_bytes)
+    check_complete(path)
+    passwords = read_password_file(limits.password_file) if limits.password_file else ()
+    pdf, password = open_pdf(path, passwords)
+    with tempfile.TemporaryDirectory(prefix="kinerja-") as tmp:
+        try:
+            check_page_count(len(pdf), limits.max_pages)  # PDFium reads /Count without parsing pages
+            readable = save_decrypted(pdf, Path(tmp) / "decrypted.pdf") if password is not None else Path(path)
+        finally:
+            pdf.close()
+        # Embedded signatures are read from the original bytes: the decrypted copy is rewritten.
+        signed = read_digital_signatures(path, trust_roots=Path(trust_roots) if trust_roots else None)
+        raw = extract_document(readable, document_id=sha256, file_name=Path(path).name)
+        return normalize_document(raw).model_copy(update={"digital_signatures": tuple(signed)})

@@ -1,0 +1,95 @@
+"""Every setting of a run, resolved in one place: a value given on the command line (or to
+the flow) wins, then the environment (`KINERJA_*`), then the default below. Each is listed
+in the README's settings table."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from extractors.source import MIB
+
+DEFAULT_DB = "warehouse/kinerja.duckdb"
+DEFAULT_WORKERS = 1
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_MAX_PAGES = 300
+DEFAULT_MAX_MB = 100.0
+DEFAULT_MAX_MEMORY_MB = 4096
+DEFAULT_LOCK_TIMEOUT_S = 30.0
+
+ENV_DB = "KINERJA_DB"
+ENV_TRUST_ROOTS = "KINERJA_TRUST_ROOTS"
+ENV_PASSWORDS_FILE = "KINERJA_PASSWORDS_FILE"
+ENV_LOCK_TIMEOUT = "KINERJA_LOCK_TIMEOUT"
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used (a usage error: exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost. Passwords never travel in here (Prefect records task
+    inputs): only the path of the file that holds them."""
+
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    max_pages: int = DEFAULT_MAX_PAGES
+    max_bytes: int = int(DEFAULT_MAX_MB * MIB)
+    max_memory_bytes: int = DEFAULT_MAX_MEMORY_MB * MIB
+    password_file: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str
+    workers: int
+    trust_roots: str | None
+    lock_timeout_s: float
+    limits: Limits
+
+
+def resolve(
+    *,
+    db: str | None = None,
+    workers: int | None = None,
+    trust_roots: str | None = None,
+    timeout_s: float | None = None,
+    max_pages: int | None = None,
+    max_mb: float | None = None,
+    max_memory_mb: int | None = None,
+    password_file: str | None = None,
+    lock_timeout_s: float | None = None,
+) -> Settings:
+    """The run's settings: given values, else the environment, else the defaults."""
+    limits = Limits(
+        timeout_s=float(DEFAULT_TIMEOUT_S if timeout_s is None else timeout_s),
+        max_pages=int(DEFAULT_MAX_PAGES if max_pages is None else max_pages),
+        max_bytes=int((DEFAULT_MAX_MB if max_mb is None else max_mb) * MIB),
+        max_memory_bytes=int(DEFAULT_MAX_MEMORY_MB if max_memory_mb is None else max_memory_mb) * MIB,
+        password_file=password_file or _env(ENV_PASSWORDS_FILE),
+    )
+    return Settings(
+        db=db or _env(ENV_DB) or DEFAULT_DB,
+        workers=max(1, int(DEFAULT_WORKERS if workers is None else workers)),
+        trust_roots=trust_roots or _env(ENV_TRUST_ROOTS),
+        lock_timeout_s=_lock_timeout() if lock_timeout_s is None else float(lock_timeout_s),
+        limits=limits,
+    )
+
+
+def _env(name: str) -> str | None:
+    return os.environ.get(name) or None
+
+
+def _lock_timeout() -> float:
+    """$KINERJA_LOCK_TIMEOUT seconds, else the default; a value that is not a number is a usage error."""
+    text = _env(ENV_LOCK_TIMEOUT)
+    if text is None:
+        return DEFAULT_LOCK_TIMEOUT_S
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise SettingsError(f"{ENV_LOCK_TIMEOUT} must be a number of seconds, not {text!r}") from exc
+    if value < 0:
+        raise SettingsError(f"{ENV_LOCK_TIMEOUT} must not be negative, not {text!r}")
+    return value
