@@ -40,7 +40,6 @@ def test_every_mutated_pdf_ends_loaded_or_quarantined_in_time(tmp_path):
 
     rows = query(db, "SELECT file_name, status, reason FROM bi.files")
     assert sorted(r["file_name"] for r in rows) == sorted(p.name for p in variants), "every variant accounted for once"
-    assert all(r["status"] in ("loaded", "duplicate", "quarantined") for r in rows)
     assert all((r["reason"] is None) == (r["status"] != "quarantined") for r in rows)
     slowest = max((i.seconds or 0) for i in summary.items)
     assert slowest < TIMEOUT_S + 5, "a variant outlived the time limit"
@@ -53,6 +52,6 @@ def test_every_mutated_pdf_ends_loaded_or_quarantined_in_time(tmp_path):
         f"verdicts {dict(sorted(reasons.items()))}; slowest {slowest:.1f} s; "
         f"peak RSS parent {parent_mib:.0f} MiB, largest child {max(children) / 1024:.0f} MiB"
     )
-    failed = [r["file_name"] for r in rows if r["reason"] == "extraction_failed"]
-    if failed:
-        print("extraction_failed (kinerja bugs to look at):", failed)
+    # A damaged file is `corrupt` (or loads); `extraction_failed` means our own code raised.
+    failed = query(db, "SELECT file_name, detail FROM bi.files WHERE reason = 'extraction_failed'")
+    assert failed == [], f"kinerja bugs met by mutated PDFs: {failed}"

@@ -180,13 +180,29 @@ def view_sql() -> dict[str, str]:
     return dict(sorted(views.items()))
 
 
-def check_sql() -> dict[str, str]:
-    """The reconciliation checks (one SELECT each), by check name."""
+def _selects(folder: str) -> dict[str, str]:
+    """The SELECT statements of one sql/ folder (a file each), by file name."""
     return {
         entry.name.removesuffix(".sql"): entry.read_text(encoding="utf-8").strip().rstrip(";")
-        for entry in sorted((SQL_ROOT / "checks").iterdir(), key=lambda e: e.name)
+        for entry in sorted((SQL_ROOT / folder).iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".sql")
     }
+
+
+def check_sql() -> dict[str, str]:
+    """The reconciliation checks (one SELECT each), by check name."""
+    return _selects("checks")
+
+
+def data_test_sql() -> dict[str, str]:
+    """The data tests (dbt style): each SELECT returns (relation, failures) rows, none when the data hold."""
+    return _selects("tests")
+
+
+def failed_data_tests(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    """Every data test that returned rows, with those rows."""
+    failed = {name: con.execute(sql).fetchall() for name, sql in data_test_sql().items()}
+    return {name: rows for name, rows in failed.items() if rows}
 
 
 def reconciliation_sql() -> str:
