@@ -22,7 +22,7 @@ test: install
 
 samples: install
 	$(BIN)/pip install --quiet -e '.[dev,samples]'
-	$(BIN)/python -m samples.build
+	$(BIN)/python -m samples.generators.build
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal

@@ -29,7 +29,7 @@ def build_corpus(folder: Path, copies: int) -> int:
     folder.mkdir(parents=True)
     n = 0
     for copy in range(copies):
-        for sample in sorted((ROOT / "samples").glob("*.pdf")):
+        for sample in sorted((ROOT / "samples" / "corpus").glob("*.pdf")):
             (folder / f"{copy:02d}-{sample.name}").write_bytes(sample.read_bytes() + f"\n% bench copy {copy}\n".encode())
             n += 1
     return n
@@ -68,7 +68,7 @@ def main() -> None:
         with prefect_test_harness(server_startup_timeout=120):
             warm = scratch / "warm"
             warm.mkdir()
-            shutil.copy(next((ROOT / "samples").glob("*.pdf")), warm)
+            shutil.copy(next((ROOT / "samples" / "corpus").glob("*.pdf")), warm)
             run(warm, 1, scratch / "warm.duckdb")  # starts the forkserver and the Prefect client once
             results = [run(folder, w, scratch / f"bench-w{w}.duckdb") for w in (1, 2)]
         base = results[0]

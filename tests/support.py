@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
+SAMPLES = ROOT / "samples" / "corpus"
 
 
 def truth_files() -> list[Path]:

@@ -103,7 +103,7 @@ def test_iku_code_re_finds_codes_in_a_line() -> None:
 
 
 # ---------------------------------------------------------------- matching
-# Typed from /work/shared/seed/djpb-2024-pk-skp.txt, line breaks and spacing as printed.
+# Typed from ../shared/seed/djpb-2024-pk-skp.txt (beside the checkout), line breaks and spacing as printed.
 
 PK_IKUS = {
     "1a-CP": "Tingkat efektivitas kerja sama keuangan \ninternasional",

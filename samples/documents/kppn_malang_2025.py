@@ -6,7 +6,7 @@ signatures with spaced NIPs."""
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     Activity,
     BudgetTable,
     BudgetTotalRow,
@@ -22,7 +22,7 @@ from samples.spec import (
     Statement,
     T,
 )
-from samples.wording import FIRST_PARTY, STATEMENT_OPENING
+from samples.generators.wording import FIRST_PARTY, STATEMENT_OPENING
 
 UNIT = "Kantor Pelayanan Perbendaharaan Negara Malang"
 KEPALA = "Yudi Prasetyo Nugroho"

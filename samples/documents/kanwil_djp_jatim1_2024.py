@@ -7,7 +7,7 @@ targets with a unit ('12 Laporan'), verbal ('Baik') and '-' period cells, period
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     Cell,
     DocumentSpec,
     Lampiran,
@@ -22,7 +22,7 @@ from samples.spec import (
     SkpPerson,
     T,
 )
-from samples.wording import (
+from samples.generators.wording import (
     BUDGET_LABEL,
     CONSEQUENCES,
     LAMPIRAN_TITLE,

@@ -4,7 +4,7 @@ table continues on page 2 under a repeated header; one wet-ink block with a spac
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     Cell,
     DocumentSpec,
     PeriodRow,

@@ -8,7 +8,7 @@ its own module.
 
 from __future__ import annotations
 
-from samples.spec import Behaviour, Behaviours, SkpHeader, SkpPerson
+from samples.generators.spec import Behaviour, Behaviours, SkpHeader, SkpPerson
 
 E_SIGNED = "Ditandatangani secara elektronik"  # printed in the signature slot
 

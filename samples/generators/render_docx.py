@@ -47,7 +47,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from samples.render_common import (
+from samples.generators.render_common import (
     PlacementError,
     first_words,
     paged,
@@ -57,7 +57,7 @@ from samples.render_common import (
     words,
     year_split,
 )
-from samples.spec import (
+from samples.generators.spec import (
     Behaviours,
     BudgetTable,
     DocumentSpec,

@@ -1,4 +1,4 @@
-"""The DJPb 2024 PK + SKP (seed /work/shared/seed/djpb-2024-pk-skp.txt), typed by hand.
+"""The DJPb 2024 PK + SKP (seed ../shared/seed/djpb-2024-pk-skp.txt (beside the checkout)), typed by hand.
 
 Every printed string is copied from the seed, spelling drift included (``BA015`` /
 ``BA 015``, ``penyelanggaraan``, ``Perbendaharaan yang optimal``, ``Pelaksanaan tugas
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from samples.spec import (
+from samples.generators.spec import (
     Activity,
     BudgetTable,
     Cell,
@@ -33,7 +33,7 @@ from samples.spec import (
     SkpPerson,
     T,
 )
-from samples.wording import (
+from samples.generators.wording import (
     BUDGET_LABEL,
     CONSEQUENCES,
     E_SIGNED,

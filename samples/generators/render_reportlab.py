@@ -26,7 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from samples.render_common import (
+from samples.generators.render_common import (
     PlacementError,
     landing_problems,
     paged,
@@ -34,7 +34,7 @@ from samples.render_common import (
     split_qualifier,
     year_split,
 )
-from samples.spec import (
+from samples.generators.spec import (
     Behaviours,
     BudgetTable,
     DocumentSpec,

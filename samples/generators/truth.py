@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from samples.spec import PERIODS, DocumentSpec, PeriodRow, SignatureRow, T
+from samples.generators.spec import PERIODS, DocumentSpec, PeriodRow, SignatureRow, T
 
 Json = dict[str, Any]
 

@@ -1,4 +1,4 @@
-"""Rebuild every sample PDF and its ground truth: ``python -m samples.build``.
+"""Rebuild every sample PDF and its ground truth: ``python -m samples.generators.build``.
 
 Output is deterministic: running it twice gives identical bytes.
 """
@@ -9,8 +9,8 @@ import importlib
 import sys
 from pathlib import Path
 
-from samples.render_common import words
-from samples.spec import (
+from samples.generators.render_common import words
+from samples.generators.spec import (
     Behaviours,
     BudgetTable,
     DocumentSpec,
@@ -24,21 +24,21 @@ from samples.spec import (
     T,
     plan,
 )
-from samples.truth import signature_rows, truth_json
+from samples.generators.truth import signature_rows, truth_json
 
-SAMPLES_DIR = Path(__file__).resolve().parent
+SAMPLES_ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS_DIR = SAMPLES_ROOT / "documents"  # hand-typed document data, one module each
+CORPUS_DIR = SAMPLES_ROOT / "corpus"  # the rendered PDFs and their truth
 
-_NOT_DATA = {"__init__", "spec", "truth", "build", "wording"}
 
-
-def discover_documents(samples_dir: Path = SAMPLES_DIR) -> tuple[DocumentSpec, ...]:
-    """Every ``DOCUMENT`` (or ``DOCUMENTS``) of the data modules ``samples/<doc>.py``,
+def discover_documents(documents_dir: Path = DOCUMENTS_DIR) -> tuple[DocumentSpec, ...]:
+    """Every ``DOCUMENT`` (or ``DOCUMENTS``) of the data modules ``samples/documents/<doc>.py``,
     in module-name order: adding a document needs no edit here."""
     docs: list[DocumentSpec] = []
-    for path in sorted(samples_dir.glob("*.py")):
-        if path.stem in _NOT_DATA or path.stem.startswith("render_"):
+    for path in sorted(documents_dir.glob("*.py")):
+        if path.stem == "__init__":
             continue
-        module = importlib.import_module(f"samples.{path.stem}")
+        module = importlib.import_module(f"samples.documents.{path.stem}")
         docs += [module.DOCUMENT] if hasattr(module, "DOCUMENT") else list(getattr(module, "DOCUMENTS", ()))
     names = [d.name for d in docs]
     if len(set(names)) != len(names):
@@ -205,21 +205,21 @@ def placement_problems(doc: DocumentSpec, pdf_path: Path) -> list[str]:
 
 # producer (as the truth names it) -> renderer module
 RENDERERS = {
-    "reportlab": "samples.render_reportlab",
-    "weasyprint": "samples.render_html",
-    "html": "samples.render_html",
-    "libreoffice": "samples.render_docx",
-    "docx": "samples.render_docx",
+    "reportlab": "samples.generators.render_reportlab",
+    "weasyprint": "samples.generators.render_html",
+    "html": "samples.generators.render_html",
+    "libreoffice": "samples.generators.render_docx",
+    "docx": "samples.generators.render_docx",
 }
 
 
 def render(doc: DocumentSpec, pdf_path: Path) -> None:
     """The producer's renderer: ``render_pdf(doc, path)`` of its module."""
-    renderer = importlib.import_module(RENDERERS.get(doc.producer, f"samples.render_{doc.producer}"))
+    renderer = importlib.import_module(RENDERERS.get(doc.producer, f"samples.generators.render_{doc.producer}"))
     renderer.render_pdf(doc, pdf_path)
 
 
-def build(doc: DocumentSpec, out_dir: Path = SAMPLES_DIR) -> tuple[Path, Path]:
+def build(doc: DocumentSpec, out_dir: Path = CORPUS_DIR) -> tuple[Path, Path]:
     plan(doc)  # raises when the page plan is not page-by-page
     problems = check_typing(doc)
     if problems:

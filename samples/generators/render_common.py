@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from samples.spec import PeriodRow, SignatureBlock, SignatureRow
+from samples.generators.spec import PeriodRow, SignatureBlock, SignatureRow
 
 
 class PlacementError(RuntimeError):

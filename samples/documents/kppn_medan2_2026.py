@@ -5,7 +5,7 @@ without a repeated header and with the Sasaran cell left blank there."""
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     DocumentSpec,
     PkIndicator,
     PkObjective,
@@ -15,7 +15,7 @@ from samples.spec import (
     Signer,
     T,
 )
-from samples.wording import E_SIGNED
+from samples.generators.wording import E_SIGNED
 
 KAKANWIL = "Syahrul Effendi Nasution"
 KAKANWIL_NIP = "197104231996031001"

@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from samples import djpb_2024
+from samples.documents import djpb_2024
 
 DOCUMENT = replace(djpb_2024.DOCUMENT, name="djpb-2024-pk-skp-html", producer="weasyprint")

@@ -6,7 +6,7 @@ closed by a printed 'Jumlah'; electronic signatures, one NIP printed with spaces
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     Activity,
     BudgetTable,
     BudgetTotalRow,
@@ -21,7 +21,7 @@ from samples.spec import (
     Statement,
     T,
 )
-from samples.wording import E_SIGNED, FIRST_PARTY, SECOND_PARTY, STATEMENT_CLOSING, STATEMENT_OPENING
+from samples.generators.wording import E_SIGNED, FIRST_PARTY, SECOND_PARTY, STATEMENT_CLOSING, STATEMENT_OPENING
 
 UNIT = "Direktorat Dana Transfer Umum"
 DIREKTUR = "Adriyanto Pramudito"

@@ -8,7 +8,7 @@ the rincian runs over pages 3-4, its second part without the header rows. Period
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     Cell,
     DocumentSpec,
     PeriodRow,
@@ -23,7 +23,7 @@ from samples.spec import (
     Signer,
     T,
 )
-from samples.wording import E_SIGNED
+from samples.generators.wording import E_SIGNED
 
 UNIT = "Kantor Wilayah Direktorat Jenderal Bea dan Cukai Jawa Tengah dan Daerah Istimewa Yogyakarta"
 KAKANWIL = "Dwi Hartanto Saputro"

@@ -5,7 +5,7 @@ break WITHOUT its header rows, indicator names wrap over three and more lines, t
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     Cell,
     DocumentSpec,
     PeriodRow,
@@ -16,7 +16,7 @@ from samples.spec import (
     Signer,
     T,
 )
-from samples.wording import E_SIGNED
+from samples.generators.wording import E_SIGNED
 
 UNIT = "Kantor Wilayah Direktorat Jenderal Kekayaan Negara Jawa Timur"
 KAKANWIL = "Sri Wahyuningsih Rahayu"

@@ -4,7 +4,7 @@ with both parties, the PK table with a numbering row, a budget of bare amounts u
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     Activity,
     BudgetTable,
     BudgetTotalRow,
@@ -19,7 +19,7 @@ from samples.spec import (
     Statement,
     T,
 )
-from samples.wording import FIRST_PARTY, SECOND_PARTY, STATEMENT_CLOSING, STATEMENT_OPENING
+from samples.generators.wording import FIRST_PARTY, SECOND_PARTY, STATEMENT_CLOSING, STATEMENT_OPENING
 
 UNIT = "Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Jawa Barat"
 KAKANWIL = "Rudi Hartono Siregar"

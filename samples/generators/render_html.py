@@ -27,7 +27,7 @@ from pathlib import Path
 
 from weasyprint import HTML
 
-from samples.render_common import (
+from samples.generators.render_common import (
     PlacementError,
     first_words,
     landing_problems,
@@ -37,7 +37,7 @@ from samples.render_common import (
     split_qualifier,
     year_split,
 )
-from samples.spec import (
+from samples.generators.spec import (
     Behaviour,
     Behaviours,
     BudgetTable,

@@ -6,7 +6,7 @@ No PK in the file, so no IKI has a PK code to match."""
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     Cell,
     DocumentSpec,
     Lampiran,
@@ -21,7 +21,7 @@ from samples.spec import (
     SkpPerson,
     T,
 )
-from samples.wording import (
+from samples.generators.wording import (
     BUDGET_LABEL,
     CONSEQUENCES,
     LAMPIRAN_TITLE,

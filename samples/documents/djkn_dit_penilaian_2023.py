@@ -4,7 +4,7 @@ Targets with a unit ('3 Standar') and a Jumlah Anggaran in words ('Rp45,8 miliar
 
 from __future__ import annotations
 
-from samples.spec import (
+from samples.generators.spec import (
     Cell,
     DocumentSpec,
     Lampiran,
@@ -19,7 +19,7 @@ from samples.spec import (
     SkpPerson,
     T,
 )
-from samples.wording import (
+from samples.generators.wording import (
     BUDGET_LABEL,
     CONSEQUENCES,
     E_SIGNED,
