@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors.kind import FACT_KINDS, classify_lines
+from extractors.kind import FACT_KINDS, classify_lines, is_cascade
 from extractors.layout import group_lines
 from extractors.page import PageLayout, read_pages
 from extractors.skp import is_heading
@@ -30,7 +30,11 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str) -> R
             apply_stream(path, page)
     records, sections = extract_records(pages)
     opening = _opening_lines(pages)
-    kind = classify_lines([t for t in opening if is_heading(t)]) or classify_lines(opening)
+    kind = (
+        classify_lines([t for t in opening if is_heading(t)])
+        or ("cascading_kinerja" if is_cascade(opening) else None)
+        or classify_lines(opening)
+    )
     facts = [r for r in records if r.kind not in ("title", "signature")]
     if kind is not None and kind not in FACT_KINDS:
         # A performance report or plan (LKjIP, RKT, ...): loaded and classified, no PK facts.

@@ -13,6 +13,10 @@ from tests.support import ROOT
 
 REALWORLD = ROOT.parent / "shared" / "realworld"
 TRUTH = ROOT / "samples" / "realworld"
+OCR_LAYER_TRUTH = TRUTH / "ocr-layer"
+# A ratchet, not a target: fields read right on the OCR-layered agreements may only rise
+# (raise it when the OCR work improves them; never lower it to make a change pass).
+OCR_LAYER_FLOOR = json.loads((OCR_LAYER_TRUTH / "score_floor.json").read_text(encoding="utf-8"))
 
 pytestmark = [
     pytest.mark.usefixtures("prefect_api"),
@@ -49,3 +53,13 @@ def test_born_digital_agreements_match_their_truth(realworld_db):
     signatures = summed[("all", "signatures")]
     assert signatures.problems == ["signatures[2].name: None != truth 'AHMAD HERYAWAN'"]
     assert signatures.spurious == 0
+
+
+def test_ocr_layered_agreements_do_not_regress(realworld_db):
+    db, _ = realworld_db
+    scores = evaluate(db, REALWORLD, OCR_LAYER_TRUTH)
+    assert len(scores) == len(list(OCR_LAYER_TRUTH.glob("*.truth.json"))) >= 7 and all(d.loaded for d in scores)
+    summed = totals(scores)
+    got = {fact: summed[("all", fact)].fields_correct for fact in OCR_LAYER_FLOOR["fields_correct"]}
+    below = {fact: (got[fact], floor) for fact, floor in OCR_LAYER_FLOOR["fields_correct"].items() if got[fact] < floor}
+    assert below == {}, f"fields correct fell below the floor: {below}"
