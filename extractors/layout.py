@@ -10,6 +10,13 @@ from dataclasses import dataclass
 
 from schemas.records import BBox
 
+BASELINE_TOLERANCE = 0.45  # font sizes: characters whose centres differ less share a baseline
+MIN_FONT_SIZE = 4.0  # points: the smallest size the baseline tolerance is measured with
+COLUMN_GAP = 3.0  # font sizes: a wider gap cuts a baseline into segments (columns) ...
+MIN_COLUMN_GAP = 18.0  # points: ... but never a gap narrower than this
+WORD_GAP = 0.5  # font sizes: a gap this wide is a word space whatever its neighbours
+TIGHT_WORD_GAP = 0.2  # font sizes: a narrower gap is a word space unless the text is letter-spaced
+
 
 @dataclass(frozen=True, slots=True)
 class Char:
@@ -80,7 +87,7 @@ def group_lines(chars: Sequence[Char], *, column_gap: float | None = None) -> li
         if rows:
             ref = rows[-1]
             ref_mid = statistics.fmean((r.top + r.bottom) / 2 for r in ref[-4:])
-            if abs((ch.top + ch.bottom) / 2 - ref_mid) <= max(ch.size, 4.0) * 0.45:
+            if abs((ch.top + ch.bottom) / 2 - ref_mid) <= max(ch.size, MIN_FONT_SIZE) * BASELINE_TOLERANCE:
                 ref.append(ch)
                 continue
         rows.append([ch])
@@ -99,7 +106,7 @@ def _segments(row: Sequence[Char], column_gap: float | None) -> list[Segment]:
     buf: list[Char] = []
     prev: Char | None = None
     size = statistics.median(c.size for c in row) if row else 10.0
-    gap_limit = column_gap if column_gap is not None else max(3.0 * size, 18.0)
+    gap_limit = column_gap if column_gap is not None else max(COLUMN_GAP * size, MIN_COLUMN_GAP)
 
     def flush() -> None:
         glyphs = [c for c in buf if c.text.strip()]
@@ -152,7 +159,7 @@ def _assemble(chars: Sequence[Char]) -> str:
             size = min(ch.size, chunk[i].size)
             beside = [g for g in (gaps[i - 1] if i else None, gaps[i + 1] if i + 1 < len(gaps) else None) if g is not None]
             tracked = beside and gap < 1.8 * max(min(beside), 0.0) + 0.15 * size
-            if gap > 0.5 * size or (gap > 0.2 * size and not tracked):
+            if gap > WORD_GAP * size or (gap > TIGHT_WORD_GAP * size and not tracked):
                 text.append(" ")
             text.append(ch.text)
         words.append("".join(text))

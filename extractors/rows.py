@@ -15,6 +15,19 @@ from schemas.text import fold, squash
 
 GROUP_ROW = re.compile(r"^[A-Z]\.\s+\S")  # 'A. UTAMA', 'B. TAMBAHAN'
 ROW_NO = re.compile(r"^\d{1,3}\.?$")
+SKP_LABELS: dict[str, str] = {
+    "nama": "name",
+    "nip": "nip",
+    "pangkat": "rank",
+    "pangkat/gol. ruang": "rank",
+    "pangkat/gol ruang": "rank",
+    "pangkat/ gol. ruang": "rank",
+    "pangkat / gol. ruang": "rank",
+    "golongan": "rank",
+    "jabatan": "position",
+    "unit kerja": "unit",
+    "instansi": "agency",
+}
 
 
 @dataclass
@@ -162,21 +175,6 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
             bbox=union_of(cells),
             fields={"no": no, "label": label, "amount": amount or None},
         )
-
-
-SKP_LABELS: dict[str, str] = {
-    "nama": "name",
-    "nip": "nip",
-    "pangkat": "rank",
-    "pangkat/gol. ruang": "rank",
-    "pangkat/gol ruang": "rank",
-    "pangkat/ gol. ruang": "rank",
-    "pangkat / gol. ruang": "rank",
-    "golongan": "rank",
-    "jabatan": "position",
-    "unit kerja": "unit",
-    "instansi": "agency",
-}
 
 
 def _skp_label(text: str) -> str | None:

@@ -21,6 +21,12 @@ SENTENCE_END = (".", ":", ";")
 PARTY = re.compile(r"^pihak\s+(pertama|kesatu|kedua)\b")
 MAX_BLOCK_WIDTH = 0.55  # of the page width: wider lines are body text, not a signature block
 LINK_GAP = 8.0  # font sizes: the largest vertical gap inside one block (room for a wet signature)
+REACH = 12.0  # font sizes: how far above its mark a block's jabatan may stand (a tall signature)
+RANK = re.compile(r"^(pembina|penata|pengatur|juru)\b|\((?:i{1,3}|iv)\s*/\s*[a-e]\)", re.IGNORECASE)
+BSRE_FOOTER = re.compile(r"\bbsre\b|balai sertifikasi elektronik")
+BACKGROUND_IMAGE = 0.5  # of the page area: a scan or page background, not an ink mark
+MARK_MARGIN = 36.0  # points: a signature or stamp image reaches beyond the text column
+CENTRED = 40.0  # points: lines whose centres are this close stand in one centred column
 
 
 @dataclass
@@ -41,7 +47,7 @@ def _linked(a: Segment, b: Segment) -> bool:
     if gap > LINK_GAP * max(upper.size, lower.size):
         return False
     overlap = x_overlap((a.x0, a.x1), (b.x0, b.x1))
-    centred = abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < 40
+    centred = abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < CENTRED
     return overlap > 0 or centred
 
 
@@ -94,9 +100,6 @@ def find_blocks(segments: Sequence[tuple[Segment, str | None]], page_width: floa
 
 def _x_overlap(a: tuple[float, float], b: tuple[float, float], margin: float = 10.0) -> bool:
     return x_overlap(a, b) + margin > 0
-
-
-REACH = 12.0  # font sizes: how far above its mark a block's jabatan may stand (a tall signature)
 
 
 def _complete_rows(anchored: list[Block], loose: list[list[Segment]]) -> list[Block]:
@@ -197,9 +200,6 @@ def _is_place_date(text: str) -> bool:
     except ParseError:
         return False
     return True
-
-
-RANK = re.compile(r"^(pembina|penata|pengatur|juru)\b|\((?:i{1,3}|iv)\s*/\s*[a-e]\)", re.IGNORECASE)
 
 
 @dataclass
@@ -305,11 +305,6 @@ def share_place_date(records: list[RawRecord]) -> list[RawRecord]:
                     break
         out.append(rec)
     return out
-
-
-BSRE_FOOTER = re.compile(r"\bbsre\b|balai sertifikasi elektronik")
-BACKGROUND_IMAGE = 0.5  # of the page area: a scan or page background, not an ink mark
-MARK_MARGIN = 36.0  # points: a signature or stamp image reaches beyond the text column
 
 
 def mark_signed(record: RawRecord, block: Block, page: PageLayout) -> RawRecord:

@@ -9,6 +9,9 @@ from schemas.errors import ExtractionError
 
 PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024  # PDF readers accept the header anywhere in the first KiB
+PDF_END = b"%%EOF"
+END_WINDOW = 1024
+MIB = 1 << 20
 
 
 def sha256_of(path: str | Path, *, chunk: int = 1 << 20) -> str:
@@ -45,10 +48,7 @@ def _sniff(head: bytes) -> str:
 
 # ---------------------------------------------------------------- limits and passwords
 
-PDF_END = b"%%EOF"
 # Acrobat accepts the end marker anywhere in the last KiB; a file without it was cut short.
-END_WINDOW = 1024
-MIB = 1 << 20
 
 
 def check_complete(path: str | Path) -> None:

@@ -1,4 +1,4 @@
-"""Targets as printed in PK and SKP tables: '100%', '3,25 (skala 4)', '4 (WTP)', '-'."""
+"""Targets as printed in PK and SKP tables: '100%', '3,25 (skala 4)', '4 (WTP)', '12 Kegiatan', '-'."""
 
 from __future__ import annotations
 
@@ -6,18 +6,9 @@ import re
 from decimal import Decimal
 
 from schemas.errors import ParseError
-from schemas.numbers import parse_number
+from schemas.numbers import SCALE_WORDS, parse_number
 from schemas.records import Target
 from schemas.text import squash
-
-# BPK audit opinions, best first; a target of 'WTP' means level 4.
-BPK_OPINION_LEVELS: dict[str, int] = {"WTP": 4, "WDP": 3, "TW": 2, "TMP": 1}
-_OPINION_NAMES: dict[str, str] = {
-    "wajar tanpa pengecualian": "WTP",
-    "wajar dengan pengecualian": "WDP",
-    "tidak wajar": "TW",
-    "tidak menyatakan pendapat": "TMP",
-}
 
 NO_TARGET = frozenset({"-", "\u2013", "\u2014", "\u2212", "--"})
 
@@ -32,6 +23,13 @@ _TARGET = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# A grade before its bracketed score: 'B (65)', 'A (85%)'.
+_GRADE = re.compile(r"(?P<grade>[A-Za-z]{1,3}[+\-]?)\s*\(\s*(?P<number>[0-9][0-9.,]*)\s*(?P<percent>%)?\s*\)")
+# A scale word right after the number multiplies it: '500 ribu org' is 500000 'org'.
+_SCALE_WORD = re.compile(r"(?P<word>" + "|".join(SCALE_WORDS) + r")\b\.?\s*(?P<rest>.*)$", re.IGNORECASE)
+# Words that list another number ('13 Cagar Budaya, 6.924 Koleksi', '1 dokumen/2 laporan'):
+# several targets in one cell, so no single value.
+_SEVERAL = re.compile(r"[,;/+]\s*[0-9]|\bdan\s+[0-9]", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"[+\-\u2212]?(?P<number>[0-9][0-9.,]*)")
 _SCALE = re.compile(r"\bskala\s+(?P<max>[0-9][0-9.,]*)\s*$", re.IGNORECASE)
 
@@ -39,9 +37,14 @@ _SCALE = re.compile(r"\bskala\s+(?P<max>[0-9][0-9.,]*)\s*$", re.IGNORECASE)
 def parse_target(text: str) -> Target:
     """Read one target cell (its wrapped lines may be joined by any whitespace).
 
-    A purely verbal target ('Baik') is kept with value None; so is '-' (no target for the
-    period, which is not zero). A cell that starts like a number but is not an Indonesian
-    number ('3.25') is an error.
+    The number (and `%`) is the value; the words printed with it are the qualifier
+    (CONTRACT.md): a grade '4 (WTP)' -> 'WTP', a scale '3,25 (skala 4)' -> 'skala 4' (and
+    scale_max 4), a unit '12 Kegiatan' -> 'Kegiatan' (also kept as `unit`), a grade before
+    its bracketed score 'B (65)' -> 65 and 'B'; '500 ribu org' is 500000 and 'org'. A target
+    that is only words ('Baik', 'WTP', 'III') has value None and the words as qualifier;
+    '-' is no target (not zero); several numbers with words ('13 Cagar Budaya, 6.924
+    Koleksi') or a range ('80-90%') keep only the raw text. A cell that starts like a
+    number but is not an Indonesian number ('3.25') is an error.
     """
     if not isinstance(text, str):
         raise ParseError("a target", text)
@@ -50,12 +53,15 @@ def parse_target(text: str) -> Target:
         raise ParseError("a target", text, "empty")
     if raw in NO_TARGET:
         return Target(raw=raw, value=None)
-    opinion = _opinion_code(raw)
-    if opinion is not None:
-        return Target(raw=raw, value=Decimal(BPK_OPINION_LEVELS[opinion]), qualifier=opinion)
+    if not any(ch.isdigit() for ch in raw):
+        return Target(raw=raw, value=None, qualifier=raw)
+    graded = _GRADE.fullmatch(raw)
+    if graded is not None and _is_number(graded["number"]):
+        return Target(
+            raw=raw, value=parse_number(graded["number"]), is_percent=graded["percent"] is not None, qualifier=graded["grade"]
+        )
     match = _TARGET.fullmatch(raw)
-    if match is None:
-        # '80-90%' or '1 dokumen/2 laporan' are verbal, but a malformed number is not.
+    if match is None or (match["unit"] and _SEVERAL.search(match["unit"])):
         lead = _LEADING_NUMBER.match(raw)
         if lead is not None and not _is_number(lead["number"]):
             raise ParseError("a target", text, f"{lead['number']!r} is not an Indonesian number")
@@ -63,8 +69,14 @@ def parse_target(text: str) -> Target:
     if not _is_number(match["number"]):
         raise ParseError("a target", text, f"{match['number']!r} is not an Indonesian number")
     value = parse_number(match["number"])
-    qualifier = squash(match["qualifier"]) if match["qualifier"] is not None else None
-    scale_max = _scale_max(qualifier, text) if qualifier else None
+    unit = match["unit"]
+    scaled = _SCALE_WORD.match(unit) if unit else None
+    if scaled is not None:
+        value = value * 10 ** SCALE_WORDS[scaled["word"].lower()]
+        unit = scaled["rest"] or None
+    bracketed = squash(match["qualifier"]) if match["qualifier"] is not None else None
+    scale_max = _scale_max(bracketed, text) if bracketed else None
+    qualifier = " ".join(q for q in (bracketed, unit) if q) or None
     if match["op"] is not None:
         qualifier = match["op"] if qualifier is None else f"{match['op']} {qualifier}"
     return Target(
@@ -72,17 +84,9 @@ def parse_target(text: str) -> Target:
         value=value,
         is_percent=match["percent"] is not None,
         scale_max=scale_max,
-        qualifier=qualifier or None,
-        unit=match["unit"],
+        qualifier=qualifier,
+        unit=unit,
     )
-
-
-def _opinion_code(raw: str) -> str | None:
-    upper = raw.upper()
-    if upper in BPK_OPINION_LEVELS:
-        return upper
-    folded = raw.casefold().removeprefix("opini ").strip()
-    return _OPINION_NAMES.get(folded)
 
 
 def _scale_max(qualifier: str, text: str) -> Decimal | None:

@@ -235,10 +235,17 @@ def build(doc: DocumentSpec, out_dir: Path = CORPUS_DIR) -> tuple[Path, Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build all documents, or those whose names are given."""
-    names = set(sys.argv[1:] if argv is None else argv)
+    """Build all documents, or those whose names are given; `--truth-only` rewrites the
+    truth files without rendering (when the truth's layout changes, not the print)."""
+    args = sys.argv[1:] if argv is None else argv
+    truth_only = "--truth-only" in args
+    names = {a for a in args if a != "--truth-only"}
     for doc in DOCUMENTS:
         if names and doc.name not in names:
+            continue
+        if truth_only:
+            (CORPUS_DIR / f"{doc.name}.truth.json").write_text(truth_json(doc), encoding="utf-8")
+            print(f"wrote {doc.name}.truth.json")
             continue
         pdf_path, truth_path = build(doc)
         print(f"wrote {pdf_path.name} ({doc.page_count} pages) and {truth_path.name}")

@@ -12,6 +12,18 @@ from typing import Any
 from samples.generators.spec import PERIODS, DocumentSpec, PeriodRow, SignatureRow, T
 
 Json = dict[str, Any]
+NO_TARGET = ("-", "\u2013", "\u2014")
+
+
+def contract_qualifier(target: T) -> str | None:
+    """CONTRACT.md's qualifier: the words printed with the target besides its number and %
+    (a bracketed grade or scale, a unit), or the words of a target that is only words."""
+    words = " ".join(w for w in (target.qualifier, target.unit) if w)
+    if words:
+        return words
+    if target.value is None and not any(ch.isdigit() for ch in target.raw) and target.raw not in NO_TARGET:
+        return target.raw
+    return None
 
 
 def target_fields(target: T) -> Json:
@@ -20,7 +32,7 @@ def target_fields(target: T) -> Json:
         "target_value": target.value,
         "is_percent": target.is_percent,
         "scale_max": target.scale_max,
-        "qualifier": target.qualifier,
+        "qualifier": contract_qualifier(target),
         "target_unit": target.unit,
     }
 
@@ -82,7 +94,7 @@ def period_rows(doc: DocumentSpec, source: str, row: PeriodRow, page: int,
             "target_value": cell.value,
             "is_percent": cell.is_percent,
             "scale_max": row.year.scale_max,
-            "qualifier": row.year.qualifier,
+            "qualifier": contract_qualifier(row.year),
             "target_unit": cell.unit,
             "matched_code": row.matched_code,
             "page": page,
