@@ -4,19 +4,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.findings import finding, kind_assumed, ocr_layer
 from extractors.kind import FACT_KINDS, classify_lines, is_cascade
 from extractors.layout import group_lines
 from extractors.page import PageLayout, read_pages
 from extractors.skp import is_heading
-from extractors.stream import apply_stream, needs_stream
+from extractors.stream import apply_stream, needs_stream, unread_headers
 from extractors.walker import extract_records
 from schemas.errors import ExtractionError
-from schemas.records import SECTION_ORDER, RawDocument
+from schemas.records import SECTION_ORDER, RawDocument, RawRecord
 
 
 def _opening_lines(pages: list[PageLayout], n_pages: int = 3) -> list[str]:
     """Every text line of the first pages, tables included, in reading order."""
     return [line.text for page in pages[:n_pages] for line in group_lines(page.chars)]
+
+
+def _read_borderless_tables(path: str | Path, pages: list[PageLayout]) -> list[RawRecord]:
+    """Re-read with camelot stream the pages that show a table header but no ruled table of
+    that kind; a header that still heads no table is a finding."""
+    findings: list[RawRecord] = []
+    for page in pages:
+        if needs_stream(page):
+            apply_stream(path, page)
+        for table_kind, line in unread_headers(page):
+            subject = f"{table_kind.replace('_', ' ')} table headed '{line.text}': no row read"
+            findings.append(finding("extraction_table_not_read", subject, page.number, bbox=line.bbox))
+    return findings
+
+
+def _document_kind(pages: list[PageLayout]) -> str | None:
+    """The kind named by the opening headings, a cascade diagram, or a kind named anywhere early."""
+    opening = _opening_lines(pages)
+    return (
+        classify_lines([t for t in opening if is_heading(t)])
+        or ("cascading_kinerja" if is_cascade(opening) else None)
+        or classify_lines(opening)
+    )
 
 
 def extract_document(path: str | Path, *, document_id: str, file_name: str) -> RawDocument:
@@ -25,16 +49,9 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str) -> R
         raise _no_pages(path)
     if not any(p.has_text for p in pages):
         raise ExtractionError("requires_ocr", f"none of the {len(pages)} pages has a text layer (a scan): OCR is needed")
-    for page in pages:
-        if needs_stream(page):
-            apply_stream(path, page)
+    findings = ocr_layer(pages) + _read_borderless_tables(path, pages)
     records, sections = extract_records(pages)
-    opening = _opening_lines(pages)
-    kind = (
-        classify_lines([t for t in opening if is_heading(t)])
-        or ("cascading_kinerja" if is_cascade(opening) else None)
-        or classify_lines(opening)
-    )
+    kind = _document_kind(pages)
     facts = [r for r in records if r.kind not in ("title", "signature")]
     if kind is not None and kind not in FACT_KINDS:
         # A performance report or plan (LKjIP, RKT, ...): loaded and classified, no PK facts.
@@ -52,6 +69,9 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str) -> R
         )
     elif kind is None:
         kind = "skp" if sections <= {"skp", "skp_lampiran"} else "perjanjian_kinerja"
+        findings.append(kind_assumed(kind))
+    if kind in FACT_KINDS:
+        records = records + findings
     return RawDocument(
         document_id=document_id,
         file_name=file_name,

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractors.findings import finding
 from extractors.geometry import union_of
 from extractors.grid import Cell, Table
-from extractors.sections import NUMBERING_CELL, TOTAL_LABEL, Roles, is_numbering_row
+from extractors.sections import MONEY, NUMBERING_CELL, TOTAL_LABEL, Roles, is_numbering_row, is_repeated_header
 from schemas.codes import IKU_CODE_RE, find_iku_code
 from schemas.records import RawRecord
 from schemas.text import fold, squash
@@ -73,11 +74,30 @@ def split_code(cells: list[Cell]) -> tuple[str | None, str]:
 
 
 def _body_rows(table: Table, roles: Roles) -> Iterator[int]:
+    """Data rows: below the header, not a numbering row, not the header printed again."""
     for r in range(roles.header_rows, len(table.grid)):
         cells = table.row_cells(r)
-        if not cells or is_numbering_row(cells):
+        if not cells or is_numbering_row(cells) or is_repeated_header([c.text for c in cells if c.row == r], roles):
             continue
         yield r
+
+
+def _code_and_number(table: Table, r: int, roles: Roles, label_cells: list[Cell]) -> tuple[str | None, str | None, str]:
+    """(IKU code, row number, label text) of a row. The code may stand in its own column, in
+    the 'No' column (where objective rows print their number) or before the label."""
+    code: str | None = None
+    numbers: list[str] = []
+    label = list(label_cells)
+    for cell in _cells_with_role(table, r, roles, "no") + _cells_with_role(table, r, roles, "code"):
+        text = cell.text.strip()
+        if code is None and IKU_CODE_RE.fullmatch(text):
+            code = text
+        elif text and (roles.columns[cell.col] == "no" or ROW_NO.match(text)):
+            numbers.append(text)
+        elif text:
+            label.insert(0, cell)
+    found, text = split_code(label)
+    return code or found, " ".join(numbers) or None, text
 
 
 def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
@@ -88,15 +108,13 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
         if len(cells) == 1 and GROUP_ROW.match(cells[0].text):
             ctx.category = cells[0].text
             continue
-        no_cells = _cells_with_role(table, r, roles, "no")
         obj_cells = _cells_with_role(table, r, roles, "objective")
-        ind_cells = _cells_with_role(table, r, roles, "indicator")
         tgt_cells = _cells_with_role(table, r, roles, "target")
-        if no_cells and _text(no_cells):
-            ctx.objective_no = _text(no_cells)
+        code, number, indicator = _code_and_number(table, r, roles, _cells_with_role(table, r, roles, "indicator"))
+        if number:
+            ctx.objective_no = number
         if obj_cells and _text(obj_cells):
             ctx.objective = _text(obj_cells)
-        code, indicator = split_code(ind_cells)
         target = _text(tgt_cells)
         if not indicator and not target:
             continue
@@ -122,16 +140,15 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
         row = table.grid[r]
         period_cells = [row[c] for c in period_cols]
         label_cells = [c for c in cells if c.col < first_period]
-        no_cells = _cells_with_role(table, r, roles, "no")
-        no_text = _text(no_cells)
-        rest = [c for c in label_cells if all(c is not n for n in no_cells)]
+        numbered = _cells_with_role(table, r, roles, "no") + _cells_with_role(table, r, roles, "code")
+        rest = [c for c in label_cells if all(c is not n for n in numbered)]
+        code, no_text, indicator = _code_and_number(table, r, roles, rest)
         if not any(p is not None and p.col >= first_period and p.text for p in period_cells):
             # An objective row: its number and title, the title often spanning the periods.
             if rest and _text(rest):
-                ctx.objective_no = no_text or None
+                ctx.objective_no = no_text
                 ctx.objective = _text(rest)
             continue
-        code, indicator = split_code(rest)
         row_key = f"{table.page}:{r}"
         for c, cell in zip(period_cols, period_cells):
             yield RawRecord(
@@ -162,6 +179,8 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
         amount = _text(amount_cells)
         label = _text(label_cells)
         if not label:
+            if MONEY.search(amount):
+                yield finding("extraction_unclaimed_figure", f"amount {amount} in a row without a name", table.page, bbox=union_of(cells))
             continue
         no: str | None = None
         if label_cells and (NUMBERING_CELL.match(label_cells[0].text) or re.fullmatch(r"[a-z][.)]?|\d{1,2}\.", label_cells[0].text)):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from extractors.grid import Cell, Table
+from schemas.codes import IKU_CODE_RE
 from schemas.errors import ParseError
 from schemas.periods import parse_period
 from schemas.text import fold
@@ -23,6 +24,18 @@ SECTION_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
 BEHAVIOUR_TITLE = re.compile(r"^perilaku kerja\b")
 NUMBERING_CELL = re.compile(r"^\(?\d{1,2}\)?$")
 TOTAL_LABEL = re.compile(r"^(jumlah|total)\b")  # a budget table's grand-total row (folded text)
+# Words of a header's lower rows (folded): 'tahun 2025', '(rp)', 'target', 'volume', ...
+HEADER_WORD = re.compile(
+    r"\(?(tahun( anggaran)? \d{4}|(19|20)\d{2}|rp\.?|\(rp\.?\)|idr|target|realisasi|capaian|satuan|volume|"
+    r"anggaran|pagu|jumlah|ket\.?|keterangan|tw ?[ivx1-4]+|triwulan [ivx1-4]+|semester [i12]+|persen|%)\)?"
+)
+# Words of a header's first row (folded): what a repeated header row holds, cell by cell.
+HEADER_LABEL = re.compile(
+    r"no\.?|nomor|sasaran( strategis| program| kegiatan)?|indikator( kinerja)?( utama)?|iku|iki|target|"
+    r"program\s*/\s*kegiatan|program|kegiatan|uraian|anggaran.*|pagu.*|rencana hasil kerja|perspektif|kode"
+)
+# A money figure: at least two groups of thousands ('1.250.000'), with an optional Rp and ',-'/',00'.
+MONEY = re.compile(r"(rp\.?\s*)?\d{1,3}(\.\d{3}){2,}(,\d{2}|,-)?", re.IGNORECASE)
 
 
 def is_budget_header(folded: str) -> bool:
@@ -61,6 +74,7 @@ class Roles:
     header_rows: int
     columns: list[str]  # role per grid column ('' when unknown)
     periods: dict[int, str] = field(default_factory=dict)  # grid column -> printed period label
+    header: tuple[tuple[str, ...], ...] = ()  # the header rows' folded texts, to know them when they repeat
 
 
 def _header_text(table: Table, rows: int, col: int) -> str:
@@ -84,9 +98,11 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
         joined = " | ".join(row_texts)
         periods = {c: cell.text for c, cell in enumerate(table.grid[r]) if cell is not None and cell.colspan == 1 and is_period_label(cell.text)}
         if len(periods) >= 3:
-            header_rows = r + 1
+            header_rows = extend_header(table, r + 1)
             columns = [_column_role(_header_text(table, header_rows, c), "period") if c not in periods else "period" for c in range(table.n_cols)]
-            return Roles("period", header_rows, columns, periods)
+            columns = content_roles(table, header_rows, columns, "period")
+            header = tuple(tuple(fold(t) for t in table.row_texts(h)) for h in range(header_rows))
+            return Roles("period", header_rows, columns, periods, header=header)
         if "pegawai yang dinilai" in joined and "pejabat penilai" in joined:
             return Roles("skp_header", r + 1, [""] * table.n_cols)
         if "rencana hasil kerja" in joined and "indikator" in joined:
@@ -103,11 +119,62 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
 
 
 def _roles_with_header(table: Table, kind: TableKind, header_rows: int) -> Roles:
-    columns = [_column_role(_header_text(table, header_rows, c), kind) for c in range(table.n_cols)]
-    # A numbering row '(1) (2) (3)' right under the header belongs to the header.
-    while header_rows < len(table.grid) and is_numbering_row(table.row_cells(header_rows)):
-        header_rows += 1
-    return Roles(kind, header_rows, columns)
+    # Roles come from the rows that named the table plus header words below them, never
+    # from a numbering row '(1) (2) (3)'.
+    named = header_rows
+    header_rows = extend_header(table, header_rows)
+    worded = [r for r in range(named, header_rows) if not is_numbering_row(table.row_cells(r))]
+    columns = [_column_role(_header_text(table, named + len(worded), c), kind) for c in range(table.n_cols)]
+    columns = content_roles(table, header_rows, columns, kind)
+    header = tuple(tuple(fold(t) for t in table.row_texts(r)) for r in range(header_rows))
+    return Roles(kind, header_rows, columns, header=header)
+
+
+def is_header_word(text: str) -> bool:
+    """A cell a header's second row holds: 'Tahun 2025', '(Rp)', 'Target', a period label."""
+    folded = fold(text)
+    return not folded or HEADER_WORD.fullmatch(folded) is not None or is_period_label(text)
+
+
+def extend_header(table: Table, header_rows: int) -> int:
+    """Header rows below the one that named the table: a numbering row '(1) (2) (3)', or a
+    row whose own cells hold only header words ('| Tahun 2025' under 'Anggaran') while a
+    header cell spans into it or nothing in it reads as data."""
+    while header_rows < len(table.grid):
+        cells = table.row_cells(header_rows)
+        own = [c for c in cells if c.row == header_rows and c.text]
+        if is_numbering_row(cells) or (own and all(is_header_word(c.text) for c in own)):
+            header_rows += 1
+            continue
+        break
+    return header_rows
+
+
+def is_repeated_header(texts: list[str], roles: Roles) -> bool:
+    """A row that repeats one of the table's header rows (a header printed again on a new
+    page, or inside the table): never data."""
+    folded = tuple(fold(t) for t in texts)
+    return bool(folded) and (folded in roles.header or (len(folded) >= 2 and all(HEADER_LABEL.fullmatch(t) or is_header_word(t) for t in folded)))
+
+
+def content_roles(table: Table, header_rows: int, columns: list[str], kind: str) -> list[str]:
+    """Roles the body's content proves, whatever the header says: a column of IKU codes is
+    a code column (even under 'No'); in a budget, a column of money is the amount column."""
+    out = list(columns)
+    for c in range(table.n_cols):
+        texts = [
+            cell.text.strip()
+            for r in range(header_rows, len(table.grid))
+            if (cell := table.grid[r][c]) is not None and cell.row == r and cell.col == c and cell.text.strip()
+        ]
+        if len(texts) < 2:
+            continue
+        codes = sum(IKU_CODE_RE.fullmatch(t) is not None for t in texts)
+        if codes >= 2 and codes * 2 >= len(texts) and out[c] in ("", "no", "code"):
+            out[c] = "code"
+        elif kind == "budget" and out[c] == "" and sum(MONEY.fullmatch(t) is not None for t in texts) * 2 >= len(texts):
+            out[c] = "amount"
+    return out
 
 
 def _column_role(header: str, kind: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from extractors.geometry import centre_inside, union_of
 from extractors.grid import Cell, Table
+from extractors.layout import TextLine
 from extractors.page import PageLayout
 from extractors.sections import TOTAL_LABEL, classify_table, is_budget_header, is_target_header
 from schemas.text import fold, join_wrapped
@@ -38,6 +39,17 @@ def is_header_line(text: str) -> str | None:
 def collapsed(table: Table) -> bool:
     """A framed table whose rows the ruling lines do not separate: one cell holds many amounts."""
     return any(len(AMOUNT.findall(c.text)) >= 2 for row in table.grid for c in row if c is not None)
+
+
+def unread_headers(page: PageLayout) -> list[tuple[str, TextLine]]:
+    """Header lines of a budget or target table with no table of that kind on the page."""
+    kinds = {classify_table(t).kind for t in page.tables if not collapsed(t)}
+    out: list[tuple[str, TextLine]] = []
+    for line in page.lines:
+        kind = is_header_line(line.text)
+        if kind is not None and kind not in kinds:
+            out.append((kind, line))
+    return out
 
 
 def needs_stream(page: PageLayout) -> bool:

@@ -43,6 +43,7 @@ RawKind = Literal[
     "skp_header",  # the SKP's pegawai yang dinilai / pejabat penilai block
     "skp_resource",  # one item of the Lampiran's Dukungan Sumber Daya
     "behaviour",  # one PERILAKU KERJA item
+    "finding",  # what the reader saw but could not vouch for: fields check, subject, stated, computed
 ]
 
 

@@ -1,10 +1,12 @@
 -- Each printed grand total (the budget table's Jumlah/Total or the SKP lampiran's
 -- Jumlah Anggaran) against the sum of the program rows of the same document.
--- Documents without program rows have nothing to compare against and are skipped.
+-- Documents without program rows have nothing to compare against and are skipped, and so
+-- are documents with a budget row that failed its sanity test (extraction_budget_row_unsound).
 WITH program_sums AS (
     SELECT document_id, sum(amount_idr) AS programs_idr
     FROM core.budget_lines
     WHERE level = 'program'
+      AND document_id NOT IN (SELECT document_id FROM core.budget_line_problems)
     GROUP BY document_id
 ),
 pairs AS (

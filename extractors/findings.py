@@ -1,0 +1,44 @@
+"""What the reader saw but could not vouch for, as raw records of kind 'finding'.
+
+Each becomes a row of `bi.reconciliation` with status 'mismatch' and a check name that
+begins with `extraction_` (warehouse/sql/checks/extraction_reader_findings.sql): the
+document states itself what an analyst must look at before trusting its rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.page import PageLayout
+from schemas.records import BBox, RawRecord
+
+
+def finding(
+    check: str, subject: str, page: int, *, bbox: BBox | None = None, stated: int | None = None, computed: int | None = None
+) -> RawRecord:
+    fields: dict[str, str | None] = {
+        "check": check,
+        "subject": subject,
+        "stated": None if stated is None else str(stated),
+        "computed": None if computed is None else str(computed),
+    }
+    return RawRecord(kind="finding", page=page, bbox=bbox, fields=fields)
+
+
+def page_list(numbers: Sequence[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
+
+
+def ocr_layer(pages: Sequence[PageLayout]) -> list[RawRecord]:
+    """Pages that are scans carrying a text layer: every value on them was read by some
+    other tool's OCR, which kinerja cannot check against the image."""
+    scanned = [p.number for p in pages if p.is_scanned and p.has_text]
+    if not scanned:
+        return []
+    subject = f"text layer over a scanned image on page(s) {page_list(scanned)}: another tool's OCR, check the values against the page"
+    return [finding("extraction_ocr_text_layer", subject, scanned[0], stated=len(pages), computed=len(scanned))]
+
+
+def kind_assumed(kind: str, page: int = 1) -> RawRecord:
+    """No heading named the document's kind; it was inferred from the tables found."""
+    return finding("extraction_kind_assumed", f"no title names the kind; read as {kind.replace('_', ' ')}", page)
