@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.findings import finding, kind_assumed, ocr_layer
+from extractors.grid import Table
 from extractors.kind import FACT_KINDS, classify_lines, is_cascade
 from extractors.layout import group_lines
 from extractors.page import PageLayout, read_pages
 from extractors.skp import is_heading
-from extractors.stream import apply_stream, needs_stream, unread_headers
+from extractors.stream import apply_stream, attach_headers, needs_stream, unread_headers
 from extractors.walker import extract_records
 from schemas.errors import ExtractionError
 from schemas.records import SECTION_ORDER, RawDocument, RawRecord
@@ -24,9 +25,10 @@ def _read_borderless_tables(path: str | Path, pages: list[PageLayout]) -> list[R
     """Re-read with camelot stream the pages that show a table header but no ruled table of
     that kind; a header that still heads no table is a finding."""
     findings: list[RawRecord] = []
+    open_table: Table | None = None  # a borderless table that ran to the end of its page
     for page in pages:
-        if needs_stream(page):
-            apply_stream(path, page)
+        attach_headers(page)
+        open_table = apply_stream(path, page, open_table) if needs_stream(page) or open_table else None
         for table_kind, line in unread_headers(page):
             subject = f"{table_kind.replace('_', ' ')} table headed '{line.text}': no row read"
             findings.append(finding("extraction_table_not_read", subject, page.number, bbox=line.bbox))

@@ -16,6 +16,7 @@ COLUMN_GAP = 3.0  # font sizes: a wider gap cuts a baseline into segments (colum
 MIN_COLUMN_GAP = 18.0  # points: ... but never a gap narrower than this
 WORD_GAP = 0.5  # font sizes: a gap this wide is a word space whatever its neighbours
 TIGHT_WORD_GAP = 0.2  # font sizes: a narrower gap is a word space unless the text is letter-spaced
+SPACED_WORD_GAP = 1.5  # in a heading spaced with space characters, a gap this many times the usual one parts words
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,22 @@ def _assemble(chars: Sequence[Char]) -> str:
                 text.append(" ")
             text.append(ch.text)
         words.append("".join(text))
-    return " ".join(words).strip()
+    return _join_spaced_letters(words, [c for c in chunks if c]).strip()
+
+
+def _join_spaced_letters(words: list[str], chunks: list[list[Char]]) -> str:
+    """A heading typed letter by letter with space characters ('P E R J A N J I A N   K I N
+    E R J A'): the letters of a word are one word again; a wider gap separates words."""
+    singles = sum(len(w) == 1 for w in words)
+    if len(words) < 4 or singles * 10 < len(words) * 7:
+        return " ".join(words)
+    gaps = [b[0].x0 - a[-1].x1 for a, b in zip(chunks, chunks[1:])]
+    usual = statistics.median(gaps)
+    out = [words[0]]
+    for gap, prev, word in zip(gaps, words, words[1:]):
+        letters = len(prev) == 1 and len(word) == 1 and prev.isalnum() and word.isalnum()
+        out.append(word if letters and gap <= SPACED_WORD_GAP * usual else " " + word)
+    return "".join(out)
 
 
 class CharIndex:

@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from extractors.findings import finding
 from extractors.geometry import union_of
 from extractors.grid import Cell, Table
-from extractors.sections import MONEY, NUMBERING_CELL, TOTAL_LABEL, Roles, is_numbering_row, is_repeated_header
+from extractors.sections import AMOUNT_ONLY, MONEY, NUMBERING_CELL, TOTAL_LABEL, Roles, is_numbering_row, is_repeated_header
 from schemas.codes import IKU_CODE_RE, find_iku_code
 from schemas.records import RawRecord
 from schemas.text import fold, squash
 
 GROUP_ROW = re.compile(r"^[A-Z]\.\s+\S")  # 'A. UTAMA', 'B. TAMBAHAN'
 ROW_NO = re.compile(r"^\d{1,3}\.?$")
+LINE_NO = re.compile(r"[a-z][.)]?|\d{1,2}(\.\d{1,2})*\.?")  # a budget row's number: 'a.', '1.', '1.2'
+CURRENCY = re.compile(r"(rp|idr)\.?", re.IGNORECASE)
 SKP_LABELS: dict[str, str] = {
     "nama": "name",
     "nip": "nip",
@@ -40,6 +42,13 @@ class Context:
     objective_no: str | None = None
     objective: str | None = None
     category: str | None = None
+    page_top: bool = False  # the next row is the first of a page the table continues on
+
+
+def continues_text(text: str) -> bool:
+    """Text that goes on from the line before it: it starts with a lower-case word (names,
+    objectives and indicators start with a capital)."""
+    return text[:1].islower()
 
 
 def _cells_with_role(table: Table, r: int, roles: Roles, role: str) -> list[Cell]:
@@ -113,8 +122,12 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
         code, number, indicator = _code_and_number(table, r, roles, _cells_with_role(table, r, roles, "indicator"))
         if number:
             ctx.objective_no = number
-        if obj_cells and _text(obj_cells):
-            ctx.objective = _text(obj_cells)
+        text = _text([c for c in obj_cells if c.row == r])  # a merged cell is read on the row it starts on
+        if text and ctx.page_top and not number and ctx.objective and continues_text(text):
+            ctx.objective = f"{ctx.objective} {text}"  # a merged cell whose text runs on over the page break
+        elif text:
+            ctx.objective = text
+        ctx.page_top = False
         target = _text(tgt_cells)
         if not indicator and not target:
             continue
@@ -176,14 +189,19 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
         label_cells = [
             c for c in cells if all(c is not a for a in amount_cells) and roles.columns[c.col] not in {"ket", "keterangan", "satuan"}
         ]
-        amount = _text(amount_cells)
+        # 'Rp' printed in a column of its own, and a figure in a column the header did not
+        # name, belong to the amount, not to the name
+        money = [c for c in label_cells if CURRENCY.fullmatch(c.text.strip()) or AMOUNT_ONLY.fullmatch(c.text.strip())]
+        label_cells = [c for c in label_cells if all(c is not k for k in money)]
+        amount_cells = sorted(money + amount_cells, key=lambda c: c.col)
+        amount = _text(amount_cells) if any(ch.isdigit() for ch in _text(amount_cells)) else ""
         label = _text(label_cells)
         if not label:
             if MONEY.search(amount):
                 yield finding("extraction_unclaimed_figure", f"amount {amount} in a row without a name", table.page, bbox=union_of(cells))
             continue
         no: str | None = None
-        if label_cells and (NUMBERING_CELL.match(label_cells[0].text) or re.fullmatch(r"[a-z][.)]?|\d{1,2}\.", label_cells[0].text)):
+        if label_cells and (NUMBERING_CELL.match(label_cells[0].text) or LINE_NO.fullmatch(label_cells[0].text.strip())):
             no = label_cells[0].text
             label = _text(label_cells[1:])
         kind = "budget_total" if TOTAL_LABEL.match(fold(label)) and not no else "budget_line"

@@ -34,6 +34,11 @@ HEADER_LABEL = re.compile(
     r"no\.?|nomor|sasaran( strategis| program| kegiatan)?|indikator( kinerja)?( utama)?|iku|iki|target|"
     r"program\s*/\s*kegiatan|program|kegiatan|uraian|anggaran.*|pagu.*|rencana hasil kerja|perspektif|kode"
 )
+TARGET_HEADER_CELLS = (("indikator",), ("target",))
+BUDGET_HEADER_CELLS = (("program", "kegiatan"), ("anggaran", "pagu", "jumlah anggaran"))
+MAX_HEADER_WORDS = 8  # a header cell is a label, not a sentence
+YEAR_OR_NUMBERING = re.compile(r"\b(19|20)\d{2}\b|\(\d{1,2}\)|^\d{1,2}$")
+AMOUNT_ONLY = re.compile(r"(rp\.?\s*)?\d{1,3}(\.\d{3})+(,\d{2}|,-)?", re.IGNORECASE)  # a cell that is only an amount
 # A money figure: at least two groups of thousands ('1.250.000'), with an optional Rp and ',-'/',00'.
 MONEY = re.compile(r"(rp\.?\s*)?\d{1,3}(\.\d{3}){2,}(,\d{2}|,-)?", re.IGNORECASE)
 
@@ -93,29 +98,48 @@ def is_numbering_row(cells: list[Cell]) -> bool:
 
 def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Roles:
     n = len(table.grid)
+    # Period labels decide first: a Rincian's 'Target 2025' may stand above its 'TW I ... TW IV'.
     for r in range(min(n, 4)):
-        row_texts = [fold(t) for t in table.row_texts(r)]
-        joined = " | ".join(row_texts)
         periods = {c: cell.text for c, cell in enumerate(table.grid[r]) if cell is not None and cell.colspan == 1 and is_period_label(cell.text)}
         if len(periods) >= 3:
             header_rows = extend_header(table, r + 1)
-            columns = [_column_role(_header_text(table, header_rows, c), "period") if c not in periods else "period" for c in range(table.n_cols)]
+            columns = [_column_role(_header_text(table, r + 1, c), "period") if c not in periods else "period" for c in range(table.n_cols)]
             columns = content_roles(table, header_rows, columns, "period")
             header = tuple(tuple(fold(t) for t in table.row_texts(h)) for h in range(header_rows))
             return Roles("period", header_rows, columns, periods, header=header)
+    for r in range(min(n, 4)):
+        row_texts = [fold(t) for t in table.row_texts(r)]
+        joined = " | ".join(row_texts) if _header_like(row_texts) else ""
         if "pegawai yang dinilai" in joined and "pejabat penilai" in joined:
             return Roles("skp_header", r + 1, [""] * table.n_cols)
         if "rencana hasil kerja" in joined and "indikator" in joined:
             return _roles_with_header(table, "rhk", r + 1)
-        if is_target_header(joined):
+        if is_target_header(joined) or _cells_start(row_texts, TARGET_HEADER_CELLS):
             return _roles_with_header(table, "pk_targets", r + 1)
-        if is_budget_header(joined):
+        if is_budget_header(joined) or _cells_start(row_texts, BUDGET_HEADER_CELLS):
             return _roles_with_header(table, "budget", r + 1)
         if BEHAVIOUR_TITLE.search(joined) or "berorientasi pelayanan" in joined:
             return Roles("behaviours", r + 1 if BEHAVIOUR_TITLE.search(joined) else r, [""] * table.n_cols)
     if after_behaviour_title:
         return Roles("behaviours", 0, [""] * table.n_cols)
     return Roles("unknown", 0, [""] * table.n_cols)
+
+
+def _cells_start(folded_cells: list[str], wanted: tuple[tuple[str, ...], ...]) -> bool:
+    """Each group of header words opens a cell of the row ('Kegiatan ...', 'Anggaran (Rp.)
+    100.000.000' in a scan whose ruling merged the header with the first row)."""
+    return all(any(cell.startswith(words) for cell in folded_cells) for words in wanted)
+
+
+def _header_like(folded_cells: list[str]) -> bool:
+    """A row that could be a header: labels, not data (no figure but a year or a column
+    number, no cell of running text)."""
+    for text in folded_cells:
+        if len(text.split()) > MAX_HEADER_WORDS:
+            return False
+        if any(ch.isdigit() for ch in YEAR_OR_NUMBERING.sub("", text)):
+            return False
+    return True
 
 
 def _roles_with_header(table: Table, kind: TableKind, header_rows: int) -> Roles:

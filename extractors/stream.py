@@ -11,17 +11,23 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extractors.geometry import centre_inside, union_of
 from extractors.grid import Cell, Table
-from extractors.layout import TextLine
+from extractors.layout import TextLine, group_lines
 from extractors.page import PageLayout
-from extractors.sections import TOTAL_LABEL, classify_table, is_budget_header, is_target_header
+from extractors.sections import AMOUNT_ONLY, MONEY, TOTAL_LABEL, classify_table, is_budget_header, is_target_header
 from schemas.text import fold, join_wrapped
 
-ROW_START = re.compile(r"^(\d{1,2}[.)]?|[a-z][.)])(\s|$)")
-AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+HEADER_REACH = 2.5  # font sizes: a header line this close above a grid without a header heads it
+WORD_SPLIT = 0.6  # font sizes: a gap this wide separates the words of a header line
+# Lines that end a borderless table: a place and date over the signatures, a party, a NIP.
+NOT_A_ROW = re.compile(r"^[a-z ]+ \d{0,2} ?(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) \d{4}$|^pihak\b|^nip\b")
+STOP_GAP = 3.0  # font sizes: a wider vertical gap below a borderless table ends it
+ROW_START = re.compile(r"^(\d{1,2}(\.\d{1,2})*[.)]?|[a-z][.)])(\s|$)")
+AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\brp\.?\s*\d", re.IGNORECASE)
 
 
 def is_header_line(text: str) -> str | None:
@@ -38,7 +44,7 @@ def is_header_line(text: str) -> str | None:
 
 def collapsed(table: Table) -> bool:
     """A framed table whose rows the ruling lines do not separate: one cell holds many amounts."""
-    return any(len(AMOUNT.findall(c.text)) >= 2 for row in table.grid for c in row if c is not None)
+    return any(len(MONEY.findall(c.text)) >= 2 for row in table.grid for c in row if c is not None)
 
 
 def unread_headers(page: PageLayout) -> list[tuple[str, TextLine]]:
@@ -52,27 +58,117 @@ def unread_headers(page: PageLayout) -> list[tuple[str, TextLine]]:
     return out
 
 
+def attach_headers(page: PageLayout) -> None:
+    """A header line printed just above a ruled grid that has no header of its own (the
+    ruling starts below the header, as in many scans): the line's words become the grid's
+    first row, each in the column under it."""
+    for _, line in unread_headers(page):
+        size = line.segments[0].size
+        below = [t for t in page.tables if -0.5 * size <= t.bbox[1] - line.bottom <= HEADER_REACH * size]
+        if not below or classify_table(below[0]).kind != "unknown":
+            continue
+        table = min(below, key=lambda t: t.bbox[1])
+        inside = [c for c in page.chars if line.top - 1 <= (c.top + c.bottom) / 2 <= line.bottom + 1]
+        words = [seg for l in group_lines(inside, column_gap=WORD_SPLIT * line.segments[0].size) for seg in l.segments]
+        texts = [" ".join(w.text for w in words if table.col_edges[c] <= (w.x0 + w.x1) / 2 <= table.col_edges[c + 1]) for c in range(table.n_cols)]
+        if sum(bool(t) for t in texts) < 2:
+            continue
+        header = [
+            Cell(text=t, lines=(t,) if t else (), bbox=(table.col_edges[c], line.top, table.col_edges[c + 1], line.bottom), row=0, col=c)
+            for c, t in enumerate(texts)
+        ]
+        seen: set[int] = set()
+        for row in table.grid:
+            for cell in row:
+                if cell is not None and id(cell) not in seen:
+                    seen.add(id(cell))
+                    cell.row += 1
+        table.grid.insert(0, list(header))
+        table.row_edges.insert(0, line.top)
+        table.bbox = (table.bbox[0], line.top, table.bbox[2], table.bbox[3])
+        page.lines = [l for l in page.lines if l is not line]
+
+
 def needs_stream(page: PageLayout) -> bool:
     kinds = {classify_table(t).kind for t in page.tables if not collapsed(t)}
     headed = {k for k in (is_header_line(l.text) for l in page.lines) if k}
     return any(collapsed(t) for t in page.tables) or bool(headed - kinds)
 
 
-def stream_tables(path: str | Path, page: PageLayout) -> list[Table]:
-    """The page's borderless budget / target tables, wrapped rows merged into logical rows."""
+@dataclass(frozen=True)
+class Region:
+    """Where to read a borderless table: a band of the page (top-left origin) and, for a
+    table continued from the previous page, that table's column separators and edges."""
+
+    top: float
+    bottom: float
+    separators: tuple[float, ...] = ()
+    col_edges: tuple[float, ...] = ()
+
+
+def stream_tables(path: str | Path, page: PageLayout, region: Region | None = None) -> list[Table]:
+    """Borderless budget / target tables of one page (or one band of it), wrapped rows
+    merged into logical rows. A band that continues a table keeps its columns and comes
+    back whatever its header (it has none)."""
     import camelot
 
+    options: dict = {}
+    if region is not None:
+        options["table_areas"] = [f"0,{page.height - region.top:.1f},{page.width:.1f},{page.height - region.bottom:.1f}"]
+        if region.separators:
+            options["columns"] = [",".join(f"{x:.1f}" for x in region.separators)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         logging.getLogger("camelot").setLevel(logging.ERROR)
-        found = camelot.read_pdf(str(path), pages=str(page.number), flavor="stream")
+        found = camelot.read_pdf(str(path), pages=str(page.number), flavor="stream", **options)
     out: list[Table] = []
     for ct in found:
         table = _to_table(ct, page)
         roles = classify_table(table)
-        if roles.kind in ("budget", "pk_targets"):
-            out.append(_merge_wrapped_rows(table, roles.header_rows))
+        if region is not None and region.separators:
+            table = replace(table, col_edges=list(region.col_edges))
+            out.append(_merge_wrapped_rows(table, 0))
+        elif roles.kind in ("budget", "pk_targets"):
+            table = _merge_split_columns(table)
+            out.append(_merge_wrapped_rows(table, classify_table(table).header_rows))
     return out
+
+
+def separators(table: Table) -> tuple[float, ...]:
+    """The x of each boundary between a table's columns."""
+    return tuple(table.col_edges[1:-1])
+
+
+def header_region(page: PageLayout, header: TextLine) -> Region:
+    """From a header line down to the first thing that is not the table: a ruled table, a
+    gap of several lines, or the page's end."""
+    ruled_below = [t.bbox[1] for t in page.tables if t.bbox[1] > header.bottom]
+    bottom = min(ruled_below, default=page.height)
+    below = sorted((l for l in page.lines if header.top < l.top < bottom), key=lambda l: l.top)
+    previous = header
+    for line in below:
+        if line.top - previous.bottom > STOP_GAP * max(line.segments[0].size, 6.0) or NOT_A_ROW.search(fold(line.text)):
+            bottom = previous.bottom + 2
+            break
+        if TOTAL_LABEL.match(fold(line.text)):
+            bottom = line.bottom + 2  # the grand total closes the table
+            break
+        previous = line
+    return Region(top=header.top - 2, bottom=bottom)
+
+
+def continued_region(page: PageLayout, previous: Table) -> Region | None:
+    """The band at the top of a page that continues a borderless table from the page before:
+    its first lines come before any title or header and fit the table's columns."""
+    lines = sorted(page.lines, key=lambda l: l.top)
+    ruled_tops = [t.bbox[1] for t in page.tables]
+    if not lines or (ruled_tops and min(ruled_tops) < lines[0].top):
+        return None
+    first = lines[0]
+    if is_header_line(first.text) or first.x0 < previous.col_edges[0] - 20 or first.x1 > previous.col_edges[-1] + 20:
+        return None
+    region = header_region(page, first)
+    return Region(top=first.top - 2, bottom=region.bottom, separators=separators(previous), col_edges=tuple(previous.col_edges))
 
 
 def _to_table(ct, page: PageLayout) -> Table:
@@ -90,9 +186,44 @@ def _to_table(ct, page: PageLayout) -> Table:
     return Table(page=page.number, bbox=(cols[0], rows[0], cols[-1], rows[-1]), col_edges=cols, row_edges=rows, grid=grid)
 
 
-def _starts_row(cells: list[Cell | None]) -> bool:
+def _merge_split_columns(table: Table) -> Table:
+    """Join neighbouring columns that never both hold text in one row: a header centred over
+    a column whose body is left- or right-aligned comes out of camelot as two columns, one
+    with the header and one with the body."""
+    grid = [list(row) for row in table.grid]
+    edges = list(table.col_edges)
+    c = 0
+    while c + 1 < len(edges) - 1:
+        if all(not (row[c] is not None and row[c].text and row[c + 1] is not None and row[c + 1].text) for row in grid):
+            for r, row in enumerate(grid):
+                parts = [cell for cell in (row[c], row[c + 1]) if cell is not None]
+                lines = tuple(line for cell in parts for line in cell.lines)
+                box = union_of(parts)
+                assert box is not None
+                row[c : c + 2] = [Cell(text=join_wrapped(lines), lines=lines, bbox=box, row=r, col=c)]
+            del edges[c + 1]
+        else:
+            c += 1
+    for row in grid:
+        for k, cell in enumerate(row):
+            if cell is not None:
+                cell.col = k
+    return replace(table, grid=grid, col_edges=edges)
+
+
+def _starts_row(cells: list[Cell | None], group: list[list[Cell | None]]) -> bool:
+    """A row starts at a number ('1', '2.', 'a.'), a total, or a second amount: in a table
+    whose rows are not numbered, a line with an amount after one that had its own."""
     texts = [c.text for c in cells if c is not None and c.text]
-    return bool(texts) and (ROW_START.match(texts[0]) is not None or TOTAL_LABEL.match(fold(texts[0])) is not None)
+    if not texts:
+        return False
+    if ROW_START.match(texts[0]) is not None or TOTAL_LABEL.match(fold(texts[0])) is not None:
+        return True
+    return _has_amount(cells) and any(_has_amount(row) for row in group)
+
+
+def _has_amount(cells: list[Cell | None]) -> bool:
+    return any(c is not None and (AMOUNT.search(c.text) or AMOUNT_ONLY.fullmatch(c.text.strip())) for c in cells)
 
 
 def _merge_wrapped_rows(table: Table, header_rows: int) -> Table:
@@ -100,7 +231,7 @@ def _merge_wrapped_rows(table: Table, header_rows: int) -> Table:
     groups: list[list[list[Cell | None]]] = [[row] for row in table.grid[:header_rows]]
     body_start = len(groups)
     for row in table.grid[header_rows:]:
-        if len(groups) == body_start or _starts_row(row):
+        if len(groups) == body_start or _starts_row(row, groups[-1]):
             groups.append([row])
         else:
             groups[-1].append(row)
@@ -118,11 +249,24 @@ def _merge_wrapped_rows(table: Table, header_rows: int) -> Table:
     return Table(page=table.page, bbox=table.bbox, col_edges=table.col_edges, row_edges=edges, grid=grid)
 
 
-def apply_stream(path: str | Path, page: PageLayout) -> None:
-    """Swap a page's collapsed ruled tables for stream tables; their text leaves page.lines."""
-    found = stream_tables(path, page)
+def apply_stream(path: str | Path, page: PageLayout, previous: Table | None = None) -> Table | None:
+    """Read the page's borderless tables with camelot stream: the band under each header
+    line that heads no ruled table, a collapsed ruled frame, and the band at the top that
+    continues `previous` (a borderless table that ran to the end of the page before). The
+    text they hold leaves page.lines. Returns the last borderless table if it runs to the
+    page's end (to be continued), else None."""
+    continued = continued_region(page, previous) if previous is not None else None
+    found = stream_tables(path, page, continued) if continued is not None else []
+    if any(collapsed(t) for t in page.tables):
+        found += stream_tables(path, page)  # the whole page: camelot finds the frame's columns
+    else:
+        for _, line in unread_headers(page):
+            found += stream_tables(path, page, header_region(page, line))
     if not found:
-        return
+        return None
     page.tables = sorted([t for t in page.tables if not collapsed(t)] + found, key=lambda t: t.bbox[1])
     boxes = [t.bbox for t in found]
     page.lines = [l for l in page.lines if not centre_inside(l.bbox, boxes, margin=2)]
+    last = max(found, key=lambda t: t.bbox[3])
+    after = [l for l in page.lines if l.top > last.bbox[3]] + [t for t in page.tables if t.bbox[1] > last.bbox[3]]
+    return last if not after else None

@@ -131,9 +131,11 @@ def _continues(walk: Walk, table: Table, roles: Roles) -> bool:
         prev is not None
         and ctx is not None
         and ctx.roles is not None
-        and table.page == prev.page + 1
         and same_columns(prev, table)
-        and roles.kind in ("unknown", ctx.roles.kind)
+        # on the next page (its header repeated or not), or further down the same page when
+        # the ruling broke the grid in two (a header-less part)
+        and (table.page == prev.page + 1 and roles.kind in ("unknown", ctx.roles.kind)
+             or table.page == prev.page and roles.kind == "unknown" and table.bbox[1] >= prev.bbox[3] - 2)
     )
 
 
@@ -148,6 +150,7 @@ def on_table(walk: Walk, table: Table) -> None:
     roles = classify_table(table, after_behaviour_title=walk.part == "behaviours")
     if _continues(walk, table, roles):
         assert walk.ctx is not None and walk.ctx.roles is not None
+        walk.ctx.page_top = True
         if roles.kind == "unknown":
             roles = dataclasses.replace(walk.ctx.roles, header_rows=0)
     else:
@@ -210,4 +213,21 @@ def extract_records(pages: list[PageLayout]) -> tuple[list[RawRecord], set[str]]
         walk.segments_by_page.setdefault(el.page.number, []).extend((seg, section) for seg in el.line.segments)
     _finish_parts(walk)
     walk.records.extend(_signatures(walk, pages))
-    return walk.records, walk.sections
+    return join_split_objectives(walk.records), walk.sections
+
+
+def join_split_objectives(records: list[RawRecord]) -> list[RawRecord]:
+    """Rows read before a page break carry the part of a merged objective printed on that
+    page; once the rest is read on the next page, they get the whole text."""
+    out = list(records)
+    whole: tuple[str | None, str | None] = (None, None)  # (objective_no, objective) of the row below
+    for i in range(len(out) - 1, -1, -1):
+        rec = out[i]
+        if rec.kind not in ("pk_target", "skp_target"):
+            continue
+        key = (rec.fields.get("objective_no"), rec.fields.get("objective"))
+        if whole[1] and key[1] and key[0] == whole[0] and whole[1].startswith(key[1] + " "):
+            out[i] = rec.model_copy(update={"fields": dict(rec.fields, objective=whole[1])})
+        else:
+            whole = key
+    return out

@@ -33,8 +33,8 @@ from schemas.unit import infer_unit, infer_year
 
 ASSIGNMENT = re.compile(r"\s*\(\s*((?:penugasan|intervensi|diturunkan)\b[^()]*)\)\s*$", re.IGNORECASE)
 PROGRAM_NO = re.compile(r"^(\d{1,2})\.?$")
-ACTIVITY_NO = re.compile(r"^([a-z])[.)]?$")
-ACTIVITY_PREFIX = re.compile(r"^([a-z])[.)]\s+(.+)$")
+ACTIVITY_NO = re.compile(r"^([a-z]|\d{1,2}(?:\.\d{1,2})+)[.)]?$")  # 'a.', '1.2'
+ACTIVITY_PREFIX = re.compile(r"^([a-z][.)]|\d{1,2}(?:\.\d{1,2})+\.?)\s+(.+)$")
 PROGRAM_PREFIX = re.compile(r"^(\d{1,2})[.)]?\s+(.+)$")
 EMPLOYEES = re.compile(r"^(\d[\d.]*)\s+(?:orang\s+)?pegawai\b", re.IGNORECASE)
 BUDGET_SENTENCE = re.compile(r"jumlah\s+anggaran\b.*?(?P<amount>(?:rp\.?|idr)\s*[\d.,]+(?:\s*(?:ribu|juta|miliar|milyar|triliun))?)", re.IGNORECASE)

@@ -6,8 +6,8 @@ SELECT document_id,
        json_extract_string(fields, '$.subject') || ' (p' || page || ')' AS subject,
        TRY_CAST(json_extract_string(fields, '$.stated') AS DECIMAL(24,6)) AS stated,
        TRY_CAST(json_extract_string(fields, '$.computed') AS DECIMAL(24,6)) AS computed,
-       TRY_CAST(json_extract_string(fields, '$.computed') AS DECIMAL(24,6))
-         - TRY_CAST(json_extract_string(fields, '$.stated') AS DECIMAL(24,6)) AS difference,
+       CAST(TRY_CAST(json_extract_string(fields, '$.computed') AS DECIMAL(24,6))
+            - TRY_CAST(json_extract_string(fields, '$.stated') AS DECIMAL(24,6)) AS DECIMAL(24,6)) AS difference,
        'mismatch' AS status
 FROM raw.records
 WHERE kind = 'finding'

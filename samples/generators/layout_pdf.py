@@ -1,0 +1,406 @@
+"""Print a drawn `Layout` as a PDF with one of two producers (reportlab, fpdf2).
+
+The placement is computed once here (text wrapped with Helvetica's metrics, rows broken
+over pages, merged cells split at a page break) and handed to a small backend that only
+draws strings and lines; the two producers write different PDFs (operators, fonts,
+object layout) of the same page image. Returns the page of every row, for the truth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from samples.generators.layouts import (
+    PERIOD_LABELS,
+    PERIODS,
+    BudgetStyle,
+    Layout,
+    TableStyle,
+    TargetStyle,
+    activity_label,
+)
+
+PAPER = {"A4": (595.28, 841.89), "F4": (609.45, 935.43)}
+MARGIN = 48.0
+PAD = 3.0
+LEADING = 1.25  # line height in font sizes
+TITLE_SIZE = 12.0
+MIN_SIZE = 5.0
+
+
+@dataclass
+class Cell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    align: str = "left"  # 'left' | 'right' | 'center'
+
+
+@dataclass
+class Grid:
+    """A table to print: header rows, body rows (None where a merged cell covers the slot),
+    the row key of each body row (None for rows that carry no fact), widths as shares."""
+
+    shares: list[float]
+    header: list[list[Cell | None]]
+    body: list[list[Cell | None]]
+    keys: list[str | None]
+    style: TableStyle
+
+
+@dataclass
+class Page:
+    texts: list[tuple[float, float, str, float, bool]] = field(default_factory=list)  # x, baseline, text, size, bold
+    lines: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, y0, x1, y1 (top-left origin)
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split():
+            candidate = f"{current} {word}".strip()
+            if current and stringWidth(candidate, "Helvetica", size) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return lines
+
+
+def fitting_size(grid: Grid, widths: list[float]) -> float:
+    """The table's font size, made smaller until every word fits its cell (as a word
+    processor shrinks a table to its page), so no text runs into the next cell."""
+    size = grid.style.font_size
+    while size > MIN_SIZE:
+        fits = all(
+            stringWidth(word, "Helvetica-Bold", size) <= sum(widths[c : c + cell.colspan]) - 2 * PAD
+            for row in grid.header + grid.body
+            for c, cell in enumerate(row)
+            if cell is not None
+            for word in cell.text.split()
+        )
+        if fits:
+            break
+        size -= 0.5
+    return size
+
+
+class Printer:
+    """Places text and tables top to bottom, starting new pages as needed."""
+
+    def __init__(self, layout: Layout):
+        w, h = PAPER[layout.paper]
+        self.width, self.height = (h, w) if layout.landscape else (w, h)
+        self.pages: list[Page] = [Page()]
+        self.y = MARGIN
+        self.row_pages: dict[str, int] = {}
+        self._drawn: dict[int, int] = {}  # lines of each merged cell printed so far
+
+    @property
+    def usable(self) -> float:
+        return self.width - 2 * MARGIN
+
+    def new_page(self) -> None:
+        self.pages.append(Page())
+        self.y = MARGIN
+
+    def title(self, text: str, size: float = TITLE_SIZE, bold: bool = True) -> None:
+        if self.y + size * LEADING > self.height - MARGIN:
+            self.new_page()
+        width = stringWidth(text, "Helvetica-Bold" if bold else "Helvetica", size)
+        self.pages[-1].texts.append(((self.width - width) / 2, self.y + size, text, size, bold))
+        self.y += size * LEADING
+
+    def gap(self, points: float) -> None:
+        self.y += points
+
+    def table(self, grid: Grid) -> None:
+        widths = [s * self.usable / sum(grid.shares) for s in grid.shares]
+        size = fitting_size(grid, widths)
+        xs = [MARGIN]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        header_heights = self._heights(grid.header, widths, size)
+        body_heights = self._heights(grid.body, widths, size)
+        limit = self.height - MARGIN
+        if self.y + sum(header_heights) + (body_heights[0] if body_heights else 0) > limit:
+            self.new_page()
+        # The body's parts, one per page: a row that does not fit, or a forced break, starts the next.
+        parts: list[tuple[int, int]] = []
+        start, y = 0, self.y + sum(header_heights)
+        for i, height in enumerate(body_heights):
+            if i > start and (y + height > limit or (i - 1) in grid.style.breaks_after):
+                parts.append((start, i))
+                start, y = i, MARGIN + (sum(header_heights) if grid.style.repeat_header else 0)
+            y += height
+        parts.append((start, len(grid.body)))
+        for k, (a, b) in enumerate(parts):
+            if k:
+                self.new_page()
+            if k == 0 or grid.style.repeat_header:
+                self._rows(grid.header, list(range(len(grid.header))), header_heights, xs, size, grid.style, bold=True)
+            self._rows(grid.body, list(range(a, b)), body_heights, xs, size, grid.style, bold=False, keys=grid.keys)
+        self.y += size
+
+    def _heights(self, rows: list[list[Cell | None]], widths: list[float], size: float) -> list[float]:
+        heights = [size * LEADING + 2 * PAD for _ in rows]
+        spans: list[tuple[int, int, float]] = []
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if cell is None:
+                    continue
+                width = sum(widths[c:c + cell.colspan]) - 2 * PAD
+                need = len(wrap(cell.text, width, size)) * size * LEADING + 2 * PAD
+                if cell.rowspan == 1:
+                    heights[r] = max(heights[r], need)
+                else:
+                    spans.append((r, cell.rowspan, need))
+        for r, span, need in spans:
+            have = sum(heights[r:r + span])
+            need += size * LEADING  # room for the line a page break may cost
+            if have < need:
+                heights[r + span - 1] += need - have
+        return heights
+
+    def _rows(self, rows, indices, heights, xs, size, style: TableStyle, *, bold: bool, keys=None) -> None:
+        """Draw rows `indices` (consecutive) at the cursor; a merged cell that started on an
+        earlier page is drawn over what is left of it, without its text."""
+        if not indices:
+            return
+        page = self.pages[-1]
+        tops = {}
+        y = self.y
+        for r in indices:
+            tops[r] = y
+            y += heights[r]
+        first = indices[0]
+        for r in indices:
+            if keys is not None and keys[r] is not None:
+                self.row_pages[keys[r]] = len(self.pages)
+            for c, cell in enumerate(rows[r]):
+                owner_row, cell = (r, cell) if cell is not None else self._owner(rows, r, c, first)
+                if cell is None:
+                    continue
+                last = min(owner_row + cell.rowspan, indices[-1] + 1)
+                top = tops[max(owner_row, first)]
+                bottom = tops[last - 1] + heights[last - 1]
+                x0, x1 = xs[c], xs[c + cell.colspan]
+                if style.ruled:
+                    page.lines += [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
+                # A merged cell cut by a page break: its text runs on in the part on the next
+                # page, as word processors do.
+                text_lines = wrap(cell.text, x1 - x0 - 2 * PAD, size)
+                done = self._drawn.get(id(cell), 0) if owner_row < first else 0
+                room = max(int((bottom - top - 2 * PAD) // (size * LEADING)), 1)
+                shown = text_lines[done:] if last == owner_row + cell.rowspan else text_lines[done : done + room]
+                self._drawn[id(cell)] = done + len(shown)
+                for k, line in enumerate(shown):
+                    width = stringWidth(line, "Helvetica-Bold" if bold else "Helvetica", size)
+                    if cell.align == "right":
+                        x = x1 - PAD - width
+                    elif cell.align == "center":
+                        x = (x0 + x1 - width) / 2
+                    else:
+                        x = x0 + PAD
+                    page.texts.append((x, top + PAD + size * 0.85 + k * size * LEADING, line, size, bold))
+        self.y = y
+
+    @staticmethod
+    def _owner(rows, r: int, c: int, first: int) -> tuple[int, Cell | None]:
+        """The merged cell covering slot (r, c), if it starts above r (drawn once per page part)."""
+        for up in range(r - 1, -1, -1):
+            cell = rows[up][c]
+            if cell is not None:
+                if up + cell.rowspan > r and (r == first):
+                    return up, cell
+                return up, None
+        return r, None
+
+
+# ---------------------------------------------------------------- the document's tables
+
+
+def _header_cells(style: TableStyle, labels: list[str], second: list[str]) -> list[list[Cell | None]]:
+    """One header row, or two: the labels spanning both rows where the second row is blank."""
+    if style.header_rows == 1:
+        return [[Cell(t, align="center") for t in labels]]
+    top: list[Cell | None] = [Cell(t, rowspan=1 if s else 2, align="center") for t, s in zip(labels, second)]
+    low: list[Cell | None] = [Cell(s, align="center") if s else None for s in second]
+    return [top, low]
+
+
+def target_grid(layout: Layout) -> Grid:
+    style: TargetStyle = layout.target_style
+    labels = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]
+    shares = [0.6, 3.0, 4.0, 1.6]
+    second = ["", "", "", str(layout.year)]
+    if style.code_at == "column":
+        labels.insert(2, "Kode")
+        shares.insert(2, 1.0)
+        second.insert(2, "")
+    body: list[list[Cell | None]] = []
+    keys: list[str | None] = []
+    n = 0
+    for objective in layout.objectives:
+        for i, indicator in enumerate(objective.indicators):
+            first = i == 0
+            span = len(objective.indicators) if style.merged_objective and first else 1
+            show = first or not style.merged_objective
+            if style.code_at == "no":
+                no: Cell | None = Cell(indicator.code)
+            elif show:
+                no = Cell(str(objective.no), rowspan=span)
+            else:
+                no = None
+            objective_cell = Cell(objective.text, rowspan=span) if show else None
+            text = f"{indicator.code} {indicator.text}" if style.code_at == "prefix" else indicator.text
+            row = [no, objective_cell, Cell(text), Cell(indicator.target.raw, align="center")]
+            if style.code_at == "column":
+                row.insert(2, Cell(indicator.code, align="center"))
+            body.append(row)
+            keys.append(f"pk:{n}")
+            n += 1
+    return Grid(shares, _header_cells(style, labels, second), body, keys, style)
+
+
+def budget_grid(layout: Layout) -> Grid:
+    style: BudgetStyle = layout.budget_style
+    labels = ["No", "Program/Kegiatan"] + (["", "Anggaran"] if style.rp_column else ["Anggaran"])
+    second = ["", ""] + (["", f"Tahun {layout.year}"] if style.rp_column else [f"Tahun {layout.year}"])
+    shares = [0.7, 6.0] + ([0.6, 2.2] if style.rp_column else [2.6])
+    body: list[list[Cell | None]] = []
+    keys: list[str | None] = []
+
+    def amount_cells(amount: int) -> list[Cell | None]:
+        printed = f"{amount:,}".replace(",", ".")
+        if style.rp_column:
+            return [Cell("Rp"), Cell(printed, align="right")]
+        return [Cell(f"Rp {printed}", align="right")]
+
+    b = 0
+    for program in layout.programs:
+        body.append([Cell(f"{program.no}."), Cell(program.name)] + amount_cells(program.amount))
+        keys.append(f"budget:{b}")
+        b += 1
+        for i, activity in enumerate(program.activities):
+            label = activity_label(style, program, i)
+            body.append([Cell(label or ""), Cell(activity.name)] + amount_cells(activity.amount))
+            keys.append(f"budget:{b}")
+            b += 1
+    if style.total_row:
+        total = sum(p.amount for p in layout.programs)
+        body.append([Cell(""), Cell("Jumlah")] + amount_cells(total))
+        keys.append(None)
+    return Grid(shares, _header_cells(style, labels, second), body, keys, style)
+
+
+def rincian_grid(layout: Layout) -> Grid:
+    style: TargetStyle = layout.rincian_style
+    labels = ["No", "Indikator Kinerja Utama"] + [PERIOD_LABELS[p] for p in PERIODS]
+    shares = [0.9, 5.0] + [1.2] * len(PERIODS)
+    if style.code_at == "column":
+        labels.insert(1, "Kode")
+        shares.insert(1, 1.0)
+    if style.header_rows == 2:
+        fixed = len(labels) - len(PERIODS)
+        top: list[Cell | None] = [Cell(t, rowspan=2, align="center") for t in labels[:fixed]]
+        top += [Cell(f"Target {layout.year}", colspan=len(PERIODS), align="center")] + [None] * (len(PERIODS) - 1)
+        low: list[Cell | None] = [None] * fixed + [Cell(t, align="center") for t in labels[fixed:]]
+        header = [top, low]
+    else:
+        header = [[Cell(t, align="center") for t in labels]]
+    body: list[list[Cell | None]] = []
+    keys: list[str | None] = []
+    n = 0
+    width = len(labels)
+    for objective in layout.objectives:
+        # the objective row: its number, its text across the rest of the row
+        body.append([Cell(str(objective.no)), Cell(objective.text, colspan=width - 1)] + [None] * (width - 2))
+        keys.append(None)
+        for indicator in objective.indicators:
+            no = Cell(indicator.code) if style.code_at == "no" else Cell("")
+            text = f"{indicator.code} {indicator.text}" if style.code_at == "prefix" else indicator.text
+            row: list[Cell | None] = [no, Cell(text)] + [Cell(c.raw, align="center") for c in indicator.periods]
+            if style.code_at == "column":
+                row.insert(1, Cell(indicator.code, align="center"))
+            body.append(row)
+            keys.append(f"rincian:{n}")
+            n += 1
+    return Grid(shares, header, body, keys, style)
+
+
+def spaced(text: str) -> str:
+    return "   ".join(" ".join(word) for word in text.split())
+
+
+def place(layout: Layout) -> Printer:
+    printer = Printer(layout)
+    heading = f"PERJANJIAN KINERJA TAHUN {layout.year}"
+    printer.title(spaced(heading) if layout.spaced_title else heading)
+    printer.title(layout.unit.upper())
+    printer.gap(12)
+    if layout.objectives:
+        printer.table(target_grid(layout))
+    if layout.programs:
+        printer.table(budget_grid(layout))
+    if layout.rincian:
+        printer.new_page()
+        printer.title("RINCIAN TARGET KINERJA")
+        printer.title(f"TAHUN {layout.year}")
+        printer.gap(8)
+        printer.table(rincian_grid(layout))
+    return printer
+
+
+# ---------------------------------------------------------------- producers
+
+
+def _reportlab(printer: Printer, path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=(printer.width, printer.height), invariant=1)
+    canvas.setCreator("kinerja layout generator (reportlab)")
+    for page in printer.pages:
+        canvas.setLineWidth(0.6)
+        for x0, y0, x1, y1 in page.lines:
+            canvas.line(x0, printer.height - y0, x1, printer.height - y1)
+        for x, y, text, size, bold in page.texts:
+            canvas.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+            canvas.drawString(x, printer.height - y, text)
+        canvas.showPage()
+    canvas.save()
+
+
+def _fpdf2(printer: Printer, path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format=(printer.width, printer.height))
+    pdf.set_creator("kinerja layout generator (fpdf2)")
+    pdf.set_creation_date(dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))  # deterministic bytes
+    pdf.set_auto_page_break(False)
+    for page in printer.pages:
+        pdf.add_page()
+        pdf.set_line_width(0.6)
+        for x0, y0, x1, y1 in page.lines:
+            pdf.line(x0, y0, x1, y1)
+        for x, y, text, size, bold in page.texts:
+            pdf.set_font("Helvetica", "B" if bold else "", size)
+            pdf.text(x, y, text)
+    pdf.output(str(path))
+
+
+PRODUCERS: dict[str, Callable[[Printer, Path], None]] = {"reportlab": _reportlab, "fpdf2": _fpdf2}
+
+
+def render_layout(layout: Layout, path: Path) -> dict[str, int]:
+    """Print `layout` to `path`; return the page (1-based) of every fact row."""
+    printer = place(layout)
+    PRODUCERS[layout.producer](printer, path)
+    return printer.row_pages

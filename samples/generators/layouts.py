@@ -1,0 +1,184 @@
+"""Drawn agreements: a document's content and the layout it is printed in, as plain data.
+
+A `Layout` is what the hypothesis strategies in tests/layout_strategies.py draw: the
+content (objectives, indicators and their targets, programs and activities, quarterly
+targets) and every layout choice the real documents vary in (where the IKU code stands,
+how many header rows, whether the header repeats on a new page, where pages break, merged
+or repeated objective cells, ruled or borderless tables, Rp in its own column, numbering
+of activities, letter-spaced headings, paper and orientation, producer). `render_layout`
+(samples/generators/layout_pdf.py) prints it; `truth` states what a reader must get back,
+from the drawn data alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+CodeAt = Literal["column", "no", "prefix", "none"]
+Numbering = Literal["numbers", "letters", "dotted", "none"]
+PERIODS = ("Q1", "Q2", "Q3", "Q4", "Y")
+PERIOD_LABELS = {"Q1": "TW I", "Q2": "TW II", "Q3": "TW III", "Q4": "TW IV", "Y": "Tahunan"}
+
+
+@dataclass(frozen=True)
+class DrawnTarget:
+    """A target as printed and as meant (CONTRACT.md's fields)."""
+
+    raw: str
+    value: str | None  # a plain decimal string ('87.5'), None for '-' or a word
+    is_percent: bool = False
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str  # '1a-CP'; printed or not as the layout says
+    text: str
+    target: DrawnTarget
+    periods: tuple[DrawnTarget, ...] = ()  # Q1..Q4 and Y, for the Rincian
+
+
+@dataclass(frozen=True)
+class Objective:
+    no: int
+    text: str
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Activity:
+    name: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class Program:
+    no: int
+    name: str  # starts with 'Program', as budget lines do
+    amount: int
+    activities: tuple[Activity, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    ruled: bool = True
+    header_rows: int = 1  # 1, or 2 with a second row of header words ('Tahun 2025', '(Rp)')
+    repeat_header: bool = True  # on each page the table continues on
+    breaks_after: tuple[int, ...] = ()  # body rows after which a new page starts
+    font_size: float = 9.0
+
+
+@dataclass(frozen=True)
+class TargetStyle(TableStyle):
+    code_at: CodeAt = "column"
+    merged_objective: bool = True  # one merged cell per objective, else its text on every row
+
+
+@dataclass(frozen=True)
+class BudgetStyle(TableStyle):
+    activity_numbering: Numbering = "letters"
+    rp_column: bool = False  # 'Rp' in a column of its own before the amount
+    total_row: bool = True
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    producer: Literal["reportlab", "fpdf2"]
+    unit: str
+    year: int
+    paper: Literal["A4", "F4"] = "A4"
+    landscape: bool = False
+    spaced_title: bool = False  # 'P E R J A N J I A N   K I N E R J A'
+    objectives: tuple[Objective, ...] = ()
+    target_style: TargetStyle = field(default_factory=TargetStyle)
+    programs: tuple[Program, ...] = ()
+    budget_style: BudgetStyle = field(default_factory=BudgetStyle)
+    rincian: bool = False
+    rincian_style: TargetStyle = field(default_factory=TargetStyle)
+
+
+def activity_label(style: BudgetStyle, program: Program, index: int) -> str | None:
+    """How an activity is numbered in print: 'a.', '1.2', or not at all."""
+    if style.activity_numbering == "letters":
+        return f"{'abcdefghijklmnopqrstuvwxyz'[index]}."
+    if style.activity_numbering == "dotted":
+        return f"{program.no}.{index + 1}"
+    if style.activity_numbering == "numbers":
+        return f"{index + 1}."
+    return None
+
+
+def activity_code(style: BudgetStyle, program: Program, index: int) -> str | None:
+    """The activity_code a reader reports: the printed number without its final dot."""
+    label = activity_label(style, program, index)
+    return label.rstrip(".") if label else None
+
+
+def printed_code(style: TargetStyle, indicator: Indicator) -> str | None:
+    return None if style.code_at == "none" else indicator.code
+
+
+def truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]:
+    """The facts a reader must return, keyed like the bi views; `pages` maps each row key
+    ('pk:<i>', 'budget:<i>', 'rincian:<i>') to the page the renderer put it on."""
+    targets = []
+    period_rows = []
+    n = 0
+    for objective in layout.objectives:
+        for indicator in objective.indicators:
+            targets.append({
+                "source": "pk",
+                # with the code under 'No', the objective's number is printed nowhere
+                "objective_no": None if layout.target_style.code_at == "no" else objective.no,
+                "objective": objective.text,
+                "indicator_code": printed_code(layout.target_style, indicator),
+                "indicator": indicator.text,
+                "target_raw": indicator.target.raw,
+                "target_value": indicator.target.value,
+                "is_percent": indicator.target.is_percent,
+                "qualifier": indicator.target.qualifier,
+                "page": pages[f"pk:{n}"],
+            })
+            if layout.rincian:
+                for period, cell in zip(PERIODS, indicator.periods, strict=True):
+                    period_rows.append({
+                        "source": "pk_rincian",
+                        "indicator_code": printed_code(layout.rincian_style, indicator),
+                        "indicator": indicator.text,
+                        "period": period,
+                        "target_raw": cell.raw,
+                        "target_value": cell.value,
+                        "is_percent": cell.is_percent,
+                        "page": pages[f"rincian:{n}"],
+                    })
+            n += 1
+    budget = []
+    b = 0
+    for program in layout.programs:
+        budget.append({
+            "program_no": program.no,
+            "program": program.name,
+            "activity_code": None,
+            "activity": None,
+            "level": "program",
+            "amount_idr": f"{program.amount}.00",
+            "page": pages[f"budget:{b}"],
+        })
+        b += 1
+        for i, activity in enumerate(program.activities):
+            budget.append({
+                "program_no": program.no,
+                "program": program.name,
+                "activity_code": activity_code(layout.budget_style, program, i),
+                "activity": activity.name,
+                "level": "activity",
+                "amount_idr": f"{activity.amount}.00",
+                "page": pages[f"budget:{b}"],
+            })
+            b += 1
+    totals = []
+    if layout.programs and layout.budget_style.total_row:
+        totals.append({"source": "pk_budget", "label": "Jumlah", "amount_idr": f"{sum(p.amount for p in layout.programs)}.00"})
+    return {"indicator_targets": targets, "period_targets": period_rows, "budget_lines": budget, "budget_totals": totals}

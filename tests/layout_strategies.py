@@ -1,0 +1,177 @@
+"""Hypothesis strategies that draw agreements (samples/generators/layouts.py): content and
+every layout choice real documents vary in, so that extraction is tested on layouts
+nobody wrote by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from samples.generators.layouts import (
+    PERIODS,
+    Activity,
+    BudgetStyle,
+    DrawnTarget,
+    Indicator,
+    Layout,
+    Objective,
+    Program,
+    TargetStyle,
+)
+
+UNITS = ("Direktorat Jenderal Perbendaharaan", "Kantor Wilayah DJPb Provinsi Jawa Barat", "Inspektorat Provinsi Jawa Barat",
+         "Dinas Komunikasi dan Informatika", "Kantor Pelayanan Perbendaharaan Negara Malang", "Badan Pendapatan Daerah")
+OBJECTIVES = ("Meningkatnya kualitas pengelolaan keuangan negara", "Terwujudnya tata kelola pemerintahan yang baik",
+              "Meningkatnya kepuasan pengguna layanan", "Terwujudnya penerimaan daerah yang optimal",
+              "Meningkatnya akuntabilitas kinerja instansi", "Terwujudnya pelayanan publik yang prima",
+              "Meningkatnya kualitas perencanaan dan penganggaran")
+INDICATORS = ("Persentase realisasi anggaran", "Indeks kepuasan pengguna layanan", "Nilai kinerja anggaran",
+              "Jumlah laporan keuangan yang disusun tepat waktu", "Tingkat kualitas pengelolaan SDM",
+              "Persentase tindak lanjut rekomendasi hasil pemeriksaan", "Indeks maturitas penyelenggaraan SPIP",
+              "Jumlah rekomendasi kebijakan yang disampaikan", "Opini BPK atas laporan keuangan",
+              "Persentase penyelesaian pengaduan masyarakat", "Jumlah stasiun televisi yang bekerja sama",
+              "Nilai evaluasi reformasi birokrasi")
+PROGRAMS = ("Program Dukungan Manajemen", "Program Pengelolaan Perbendaharaan Negara", "Program Penunjang Urusan Pemerintahan",
+            "Program Pengelolaan Informasi dan Komunikasi Publik", "Program Peningkatan Kualitas Layanan")
+ACTIVITIES = ("Pembinaan Pelaksanaan Anggaran", "Penyusunan Laporan Keuangan", "Pengelolaan Sistem Informasi",
+              "Penyelenggaraan Kehumasan", "Pengembangan Sumber Daya Manusia", "Dukungan Teknis Layanan",
+              "Pemeliharaan Sarana dan Prasarana", "Koordinasi dan Evaluasi Program")
+WORDS = ("Baik", "WTP", "Sangat Baik", "Hijau", "III")
+UNIT_WORDS = ("Laporan", "Kegiatan", "Dokumen", "Orang", "Stasiun TV", "Rekomendasi")
+
+
+def _indonesian(value: Decimal) -> str:
+    """87.5 -> '87,5'; 1100000 -> '1.100.000' (thousands grouped only for whole numbers)."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}".replace(",", ".")
+    return str(value).replace(".", ",")
+
+
+def _plain(value: Decimal) -> str:
+    return str(value.normalize()) if value != value.to_integral_value() else str(int(value))
+
+
+@st.composite
+def targets(draw, kind: str | None = None) -> DrawnTarget:
+    kind = kind or draw(st.sampled_from(["percent", "unit", "scale", "word", "grade", "percent_word", "number"]))
+    small = Decimal(draw(st.integers(1, 1000))) / draw(st.sampled_from([Decimal(1), Decimal(10), Decimal(100)]))
+    if kind == "percent":
+        return DrawnTarget(f"{_indonesian(small)}%", _plain(small), True)
+    if kind == "unit":
+        n = Decimal(draw(st.sampled_from([1, 3, 12, 24, 150, 1100000])))
+        unit = draw(st.sampled_from(UNIT_WORDS))
+        return DrawnTarget(f"{_indonesian(n)} {unit}", _plain(n), False, unit)
+    if kind == "scale":
+        v = Decimal(draw(st.integers(100, 400))) / 100
+        return DrawnTarget(f"{_indonesian(v)} (skala 4)", _plain(v), False, "skala 4")
+    if kind == "word":
+        word = draw(st.sampled_from(WORDS))
+        return DrawnTarget(word, None, False, word)
+    if kind == "grade":
+        n = draw(st.integers(50, 99))
+        grade = draw(st.sampled_from(["A", "B", "BB"]))
+        return DrawnTarget(f"{grade} ({n})", str(n), False, grade)
+    if kind == "percent_word":
+        n = draw(st.integers(50, 100))
+        return DrawnTarget(f"{n} % (Hijau)", str(n), True, "Hijau")
+    return DrawnTarget(_indonesian(small), _plain(small), False)
+
+
+@st.composite
+def indicators(draw, objective_no: int, index: int, rincian: bool) -> Indicator:
+    code = f"{objective_no}{'abcdefgh'[index]}-{draw(st.sampled_from(['CP', 'N']))}"
+    year = draw(targets())
+    periods: tuple[DrawnTarget, ...] = ()
+    if rincian:
+        quarter = st.one_of(st.just(DrawnTarget("-", None)), targets(kind="percent"), targets(kind="number"))
+        periods = tuple(draw(quarter) for _ in PERIODS[:-1]) + (year,)
+    return Indicator(code, draw(st.sampled_from(INDICATORS)), year, periods)
+
+
+@st.composite
+def objectives(draw, rincian: bool) -> tuple[Objective, ...]:
+    n = draw(st.integers(1, 4))
+    texts = draw(st.lists(st.sampled_from(OBJECTIVES), min_size=n, max_size=n, unique=True))
+    out = []
+    for no, text in enumerate(texts, start=1):
+        k = draw(st.integers(1, 3))
+        inds = []
+        for i in range(k):
+            inds.append(draw(indicators(no, i, rincian)))
+        # one indicator text per document: rows are told apart by it
+        out.append(Objective(no, text, tuple(inds)))
+    seen: set[str] = set()
+    unique = []
+    for objective in out:
+        kept = tuple(i for i in objective.indicators if not (i.text in seen or seen.add(i.text)))
+        if kept:
+            unique.append(Objective(objective.no, objective.text, kept))
+    return tuple(unique)
+
+
+@st.composite
+def programs(draw) -> tuple[Program, ...]:
+    n = draw(st.integers(1, 4))
+    names = draw(st.lists(st.sampled_from(PROGRAMS), min_size=n, max_size=n, unique=True))
+    out = []
+    for no, name in enumerate(names, start=1):
+        k = draw(st.integers(0, 4))
+        acts = tuple(
+            Activity(a, draw(st.integers(1, 900_000)) * 1000 + draw(st.sampled_from([0, 1_000_000_000])))
+            for a in draw(st.lists(st.sampled_from(ACTIVITIES), min_size=k, max_size=k, unique=True))
+        )
+        amount = sum(a.amount for a in acts) if acts else draw(st.integers(1, 9_000_000)) * 1000
+        out.append(Program(no, name, amount, acts))
+    return tuple(out)
+
+
+def _breaks(draw, rows: int) -> tuple[int, ...]:
+    return tuple(sorted(draw(st.sets(st.integers(0, max(rows - 2, 0)), max_size=2)))) if rows > 1 else ()
+
+
+@st.composite
+def layouts(draw) -> Layout:
+    rincian = draw(st.booleans())
+    objs = draw(objectives(rincian))
+    progs = draw(st.one_of(st.just(()), programs()))
+    n_targets = sum(len(o.indicators) for o in objs)
+    n_budget = sum(1 + len(p.activities) for p in progs)
+    target_style = TargetStyle(
+        ruled=True,
+        header_rows=draw(st.sampled_from([1, 2])),
+        repeat_header=draw(st.booleans()),
+        breaks_after=_breaks(draw, n_targets),
+        code_at=draw(st.sampled_from(["column", "no", "prefix", "none"])),
+        merged_objective=draw(st.booleans()),
+    )
+    budget_style = BudgetStyle(
+        ruled=draw(st.booleans()),
+        header_rows=draw(st.sampled_from([1, 2])),
+        repeat_header=draw(st.booleans()),
+        breaks_after=_breaks(draw, n_budget),
+        activity_numbering=draw(st.sampled_from(["letters", "dotted", "none"])),
+        rp_column=draw(st.booleans()),
+        total_row=draw(st.booleans()),
+    )
+    rincian_style = TargetStyle(
+        header_rows=draw(st.sampled_from([1, 2])),
+        repeat_header=draw(st.booleans()),
+        breaks_after=_breaks(draw, n_targets + len(objs)),
+        code_at=draw(st.sampled_from(["column", "no", "prefix", "none"])),
+    )
+    return Layout(
+        name="drawn",
+        producer=draw(st.sampled_from(["reportlab", "fpdf2"])),
+        unit=draw(st.sampled_from(UNITS)),
+        year=draw(st.integers(2020, 2027)),
+        paper=draw(st.sampled_from(["A4", "F4"])),
+        landscape=draw(st.booleans()),
+        spaced_title=draw(st.booleans()),
+        objectives=objs,
+        target_style=target_style,
+        programs=progs,
+        budget_style=budget_style,
+        rincian=rincian,
+        rincian_style=rincian_style,
+    )

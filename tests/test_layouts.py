@@ -1,0 +1,105 @@
+"""Layouts nobody here wrote by hand: hypothesis draws an agreement and the way it is
+printed (samples/generators/layouts.py), two producers print it, and the real extractors
+must read every fact back exactly, with no spurious row and no extraction_ finding.
+
+CI draws a seeded sample; the long run draws many more:
+
+    KINERJA_LAYOUTS=2000 .venv/bin/python -m pytest -q tests/test_layouts.py
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+
+from extractors.document import extract_document
+from samples.generators.layout_pdf import render_layout
+from samples.generators.layouts import Layout, truth
+from schemas.normalize import normalize_document
+from schemas.records import Document
+from tests.layout_strategies import layouts
+
+EXAMPLES = int(os.environ.get("KINERJA_LAYOUTS", "40"))
+
+
+def _plain(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    return str(int(value)) if value == value.to_integral_value() else str(value.normalize())
+
+
+def read_back(doc: Document) -> dict[str, list[dict]]:
+    """The facts of a typed Document in the truth's shape."""
+    return {
+        "indicator_targets": [
+            {
+                "source": t.source,
+                "objective_no": t.objective_no,
+                "objective": t.objective,
+                "indicator_code": t.indicator_code,
+                "indicator": t.indicator,
+                "target_raw": t.target.raw,
+                "target_value": _plain(t.target.value),
+                "is_percent": t.target.is_percent,
+                "qualifier": t.target.qualifier,
+                "page": t.page,
+            }
+            for t in doc.indicator_targets
+        ],
+        "period_targets": [
+            {
+                "source": p.source,
+                "indicator_code": p.indicator_code,
+                "indicator": p.indicator,
+                "period": p.period,
+                "target_raw": p.target.raw,
+                "target_value": _plain(p.target.value),
+                "is_percent": p.target.is_percent,
+                "page": p.page,
+            }
+            for p in doc.period_targets
+        ],
+        "budget_lines": [
+            {
+                "program_no": b.program_no,
+                "program": b.program,
+                "activity_code": b.activity_code,
+                "activity": b.activity,
+                "level": b.level,
+                "amount_idr": None if b.amount_idr is None else f"{b.amount_idr:.2f}",
+                "page": b.page,
+            }
+            for b in doc.budget_lines
+        ],
+        "budget_totals": [
+            {"source": t.source, "label": t.label, "amount_idr": f"{t.amount_idr:.2f}"} for t in doc.budget_totals
+        ],
+    }
+
+
+def differences(layout: Layout, doc: Document, pages: dict[str, int]) -> list[str]:
+    expected, got = truth(layout, pages), read_back(doc)
+    out = []
+    for fact, rows in expected.items():
+        if len(rows) != len(got[fact]):
+            out.append(f"{fact}: {len(got[fact])} rows read, {len(rows)} printed")
+        for i, (want, have) in enumerate(zip(rows, got[fact])):
+            wrong = {k: (have.get(k), v) for k, v in want.items() if have.get(k) != v}
+            if wrong:
+                out.append(f"{fact}[{i}]: " + ", ".join(f"{k} read {a!r}, printed {b!r}" for k, (a, b) in wrong.items()))
+    findings = [r.fields for r in (doc.raw.records if doc.raw else ()) if r.kind == "finding"]
+    out += [f"finding on an intact document: {f}" for f in findings]
+    return out
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts())
+def test_every_drawn_layout_reads_back_exactly(layout: Layout, tmp_path_factory) -> None:
+    path = tmp_path_factory.mktemp("layout") / f"{layout.producer}.pdf"
+    pages = render_layout(layout, path)
+    raw = extract_document(path, document_id="drawn", file_name=path.name)
+    doc = normalize_document(raw)
+    assert differences(layout, doc, pages) == []
