@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from extractors.findings import finding
 from extractors.grid import Table
 from extractors.layout import Segment, TextLine
 from extractors.page import PageLayout
@@ -29,6 +30,9 @@ TABLE_SECTION = {"pk_targets": "pk", "budget": "pk_budget", "rhk": "skp", "skp_h
 RESOURCE_TITLE = re.compile(r"^dukungan sumber daya\b")
 PERIOD_LINE = re.compile(r"periode\s+penilaian", re.IGNORECASE)
 MAX_TITLE_CHARS = 160  # a longer heading-like line is running text, not a title record
+TRAILING_WORDS = 3  # a line after the last table with fewer words is a page number or footer
+# A cell holding one figure: a target ('87,5%', '3,25 (skala 4)', '12 Laporan') or an amount.
+FIGURE = re.compile(r"(rp\.?\s*)?[0-9][0-9.,]*\s*%?(\s*\([^()]*\))?(\s+[A-Za-z]+){0,2}", re.IGNORECASE)
 
 
 @dataclass
@@ -159,6 +163,9 @@ def on_table(walk: Walk, table: Table) -> None:
     if roles.kind == "unknown":
         # A ruled box that holds no data table (Dukungan Sumber Daya, a title frame): text.
         walk.prev_kind = None
+        if _holds_figures(table):
+            subject = f"a ruled table of {len(table.grid)} rows with targets or amounts, read as text: its header is missing"
+            walk.records.append(finding("extraction_table_not_read", subject, table.page, bbox=table.bbox))
         for r in range(len(table.grid)):
             cells = table.row_cells(r)
             if cells:
@@ -170,6 +177,25 @@ def on_table(walk: Walk, table: Table) -> None:
         walk.section = section
     walk.sections.add(section)
     TABLE_READERS[roles.kind](walk, table, roles, section)
+
+
+def _holds_figures(table: Table) -> bool:
+    """Two or more rows with two or more figures (targets, percentages, amounts): data."""
+    rows = sum(sum(FIGURE.fullmatch(c.text.strip()) is not None for c in table.row_cells(r)) >= 2 for r in range(len(table.grid)))
+    return rows >= 2
+
+
+def _cut_off(elements_: list[Element]) -> list[RawRecord]:
+    """The document ends inside a table: nothing follows its last fact table (agreements and
+    SKPs end with their signatures), so its rows may go on on a page that is missing."""
+    last = elements_[-1] if elements_ else None
+    tail = [e for e in elements_ if e.line is not None and len(e.line.text.split()) >= TRAILING_WORDS]
+    if last is None or last.table is None or (tail and tail[-1].top > last.top and tail[-1].page is last.page):
+        return []
+    if classify_table(last.table).kind == "unknown" and not _holds_figures(last.table):
+        return []
+    subject = "the document ends inside a table: its rows may go on on a missing page"
+    return [finding("extraction_table_cut_off", subject, last.page.number, bbox=last.table.bbox)]
 
 
 def _signature_section(section: str | None) -> str | None:
@@ -202,7 +228,8 @@ def _signatures(walk: Walk, pages: list[PageLayout]) -> Iterator[RawRecord]:
 
 def extract_records(pages: list[PageLayout]) -> tuple[list[RawRecord], set[str]]:
     walk = Walk()
-    for el in elements(pages):
+    items = list(elements(pages))
+    for el in items:
         if el.table is not None:
             on_table(walk, el.table)
             continue
@@ -213,6 +240,8 @@ def extract_records(pages: list[PageLayout]) -> tuple[list[RawRecord], set[str]]
         walk.segments_by_page.setdefault(el.page.number, []).extend((seg, section) for seg in el.line.segments)
     _finish_parts(walk)
     walk.records.extend(_signatures(walk, pages))
+    if walk.sections:
+        walk.records.extend(_cut_off(items))
     return join_split_objectives(walk.records), walk.sections
 
 

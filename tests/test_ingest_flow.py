@@ -38,7 +38,7 @@ def test_reconciliation_reports_the_printed_budget_traps(ingested):
     for r in rows:
         by_check[r["check_name"]] = by_check.get(r["check_name"], 0) + 1
     # every indicator is checked: 20 PK vs Rincian Y, 20 PK vs SKP, 20 x 7 Rincian vs Lampiran;
-    # and the document vouches for itself: its 5 sections have rows, its 3 numbered
+    # and the document vouches for itself: its 5 sections and its PERILAKU KERJA have rows, its 3 numbered
     # sequences (programs, objectives, Rincian rows) have no gap, its Rincian and Lampiran
     # rows are linked to indicators and every PK / SKP indicator has its Rincian / Lampiran
     # row (all 'ok', none in the mismatches above)
@@ -50,7 +50,7 @@ def test_reconciliation_reports_the_printed_budget_traps(ingested):
         "rincian_vs_skp_lampiran": 140,
         "extraction_indicator_without_rows": 2,
         "extraction_numbering_gap": 3,
-        "extraction_section_without_rows": 5,
+        "extraction_section_without_rows": 6,
         "extraction_unlinked_rows": 2,
     }
     total = [r for r in rows if r["check_name"] == "budget_total_vs_programs"][0]

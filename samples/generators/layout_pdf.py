@@ -118,6 +118,25 @@ class Printer:
         self.pages[-1].texts.append(((self.width - width) / 2, self.y + size, text, size, bold))
         self.y += size * LEADING
 
+    def signatures(self, year: int) -> None:
+        """A place and date over the right block, then two signature blocks side by side."""
+        size = 10.0
+        lines = [
+            ("", f"Jakarta, 2 Januari {year}"),
+            ("PIHAK KEDUA,", "PIHAK KESATU,"),
+            ("", ""), ("", ""), ("", ""),
+            ("Dr. Rudi Hartono", "Siti Aminah, S.E."),
+            ("NIP 197001012000031001", "NIP 198002022005012002"),
+        ]
+        if self.y + (len(lines) + 1) * size * LEADING > self.height - MARGIN:
+            self.new_page()
+        self.y += size
+        for left, right in lines:
+            for text, x in ((left, MARGIN + 20), (right, self.width / 2 + 40)):
+                if text:
+                    self.pages[-1].texts.append((x, self.y + size, text, size, False))
+            self.y += size * LEADING
+
     def gap(self, points: float) -> None:
         self.y += points
 
@@ -350,12 +369,14 @@ def place(layout: Layout) -> Printer:
         printer.table(target_grid(layout))
     if layout.programs:
         printer.table(budget_grid(layout))
+    printer.signatures(layout.year)
     if layout.rincian:
         printer.new_page()
         printer.title("RINCIAN TARGET KINERJA")
         printer.title(f"TAHUN {layout.year}")
         printer.gap(8)
         printer.table(rincian_grid(layout))
+        printer.signatures(layout.year)
     return printer
 
 

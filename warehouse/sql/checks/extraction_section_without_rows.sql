@@ -6,6 +6,9 @@ WITH seen AS (
     -- a section title ('RINCIAN TARGET KINERJA', 'SASARAN KINERJA PEGAWAI', a Lampiran's)
     SELECT document_id, section FROM raw.records
     WHERE kind = 'title' AND section IN ('pk_rincian', 'skp', 'skp_lampiran')
+    UNION
+    -- an SKP always states its PERILAKU KERJA
+    SELECT document_id, 'skp behaviours' FROM core.skp
 ),
 fact_kinds AS (
     SELECT document_id, 'pk' AS section FROM core.indicator_targets WHERE source = 'pk'
@@ -17,6 +20,7 @@ fact_kinds AS (
     UNION ALL SELECT document_id, 'skp_lampiran' FROM core.period_targets WHERE source = 'skp_lampiran'
     UNION ALL SELECT document_id, 'skp_lampiran' FROM core.budget_totals WHERE source = 'skp_lampiran'
     UNION ALL SELECT document_id, 'pk_statement' FROM core.parties
+    UNION ALL SELECT document_id, 'skp behaviours' FROM core.skp_behaviours
 ),
 counted AS (
     SELECT s.document_id, s.section, count(f.section) AS n

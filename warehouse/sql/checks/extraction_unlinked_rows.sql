@@ -1,28 +1,36 @@
--- Rincian / Lampiran rows linked to no indicator of the document. A row is linked by its
--- IKU code (printed or matched) when the document's PK table prints codes, else by the
--- same indicator text as a PK or SKP row of the document; a document with neither (a
--- Rincian-only file) links a row by any code it carries. `stated`: rows read; `computed`:
--- rows linked.
-WITH pk_codes AS (
-    SELECT DISTINCT document_id, upper(replace(indicator_code, ' ', '')) AS code_key
-    FROM core.indicator_targets
-    WHERE source = 'pk' AND indicator_code IS NOT NULL
-),
-texts AS (
-    SELECT DISTINCT document_id, lower(trim(indicator)) AS text_key FROM core.indicator_targets
-),
+-- Rincian / Lampiran rows linked to no indicator of their own agreement: a Rincian row to
+-- the PK's indicators, a Lampiran row to the SKP's IKIs (to the PK's when the document has
+-- no SKP table). A row is linked by its IKU code (printed or matched) or by the same
+-- indicator text; a file with neither table (a Rincian-only file) links a row by any code
+-- it carries. `stated`: rows read; `computed`: rows linked.
+WITH owners(source, owner) AS (VALUES ('pk_rincian', 'pk'), ('skp_lampiran', 'skp'), ('skp_lampiran', 'pk')),
 rows_ AS (
     SELECT DISTINCT document_id, source, page, row_no, indicator,
            upper(replace(coalesce(indicator_code, matched_code), ' ', '')) AS code_key
     FROM core.period_targets
 ),
-judged AS (
-    SELECT r.document_id, r.source,
-           r.code_key IN (SELECT code_key FROM pk_codes c WHERE c.document_id = r.document_id)
-           OR lower(trim(r.indicator)) IN (SELECT text_key FROM texts t WHERE t.document_id = r.document_id)
-           OR (r.code_key IS NOT NULL
-               AND NOT EXISTS (SELECT 1 FROM texts t WHERE t.document_id = r.document_id)) AS linked
+owned AS (
+    -- the table a row must link to: its own, or for a Lampiran the PK's when there is no SKP table
+    SELECT r.*, (
+        SELECT o.owner FROM owners o
+        WHERE o.source = r.source
+          AND EXISTS (SELECT 1 FROM core.indicator_targets t WHERE t.document_id = r.document_id AND t.source = o.owner)
+        ORDER BY o.owner = 'pk'
+        LIMIT 1
+    ) AS owner
     FROM rows_ r
+),
+judged AS (
+    SELECT o.document_id, o.source,
+           CASE WHEN o.owner IS NULL THEN o.code_key IS NOT NULL
+                ELSE EXISTS (
+                    SELECT 1 FROM core.indicator_targets t
+                    WHERE t.document_id = o.document_id AND t.source = o.owner
+                      AND (lower(trim(t.indicator)) = lower(trim(o.indicator))
+                           OR (o.code_key IS NOT NULL
+                               AND upper(replace(coalesce(t.indicator_code, t.matched_code, ''), ' ', '')) = o.code_key)))
+           END AS linked
+    FROM owned o
 )
 SELECT document_id,
        'extraction_unlinked_rows' AS check_name,
