@@ -8,7 +8,12 @@ from collections.abc import Iterable, Iterator
 from schemas.records import RawRecord
 from schemas.text import fold, join_spaced_letters, join_wrapped
 
-FIELD = re.compile(r"^(nama|jabatan|nip|pangkat(?:\s*/\s*gol(?:ongan)?\.?(?:\s*ruang)?)?|golongan|unit kerja|instansi)\s*[:.]\s*(.*)$", re.IGNORECASE)
+# 'Nama : Budi', 'NIP. 1970...', and without the colon (lost in a scan's text layer, or a
+# NIP printed on its own line under the Jabatan): 'Nama Budi', 'NIP 1970...'.
+FIELD = re.compile(
+    r"^(nama|jabatan|nip|pangkat(?:\s*/\s*gol(?:ongan)?\.?(?:\s*ruang)?)?|golongan|unit kerja|instansi)(?:\s*[:.]\s*|\s+)(.*)$",
+    re.IGNORECASE,
+)
 DESIGNATION = re.compile(r"\bdisebut\b.*?\bpihak\s+(pertama|kesatu|kedua|i{1,2})\b", re.IGNORECASE)
 FIELD_NAMES = {"nama": "name", "jabatan": "position", "nip": "nip", "golongan": "rank", "unit kerja": "unit", "instansi": "unit"}
 PARTY = {"pertama": "first", "kesatu": "first", "i": "first", "kedua": "second", "ii": "second"}
@@ -30,6 +35,8 @@ def party_records(lines: Iterable[tuple[str, int]]) -> Iterator[RawRecord]:
         d = DESIGNATION.search(text)
         if m and not d:
             current = _field_name(m.group(1))
+            if current == "name":
+                fields = {}  # a party's block opens with its name: nothing before it is its own
             fields[current] = [m.group(2)] if m.group(2) else []
             page = pg
             continue

@@ -279,3 +279,26 @@ def test_match_all_prefers_the_better_unique_assignment() -> None:
     # Row by row both texts would take B; B is the second text exactly, so the first gets A.
     assert [match_indicator(text, candidates)[0] for text in texts] == ["B", "B"]
     assert match_all(texts, candidates) == [("A", 85.71), ("B", 100.0)]
+
+
+def test_statement_fields_without_a_colon_and_a_nip_on_its_own_line():
+    """Real statement pages: the NIP printed on its own line under the Jabatan, and labels
+    whose colon a scan's text layer lost; a NIP printed before a party's block (under a
+    signature) is not that party's."""
+    from extractors.statement import party_records
+
+    lines = [
+        ("NIP. 196001011990031001", 1),
+        ("Nama : Budi Santoso", 1),
+        ("Jabatan : Kepala Dinas Komunikasi dan Informatika", 1),
+        ("NIP 197001012000031001", 1),
+        ("selanjutnya disebut PIHAK PERTAMA", 1),
+        ("Nama Ir. R. ABDULLAH, MP", 1),
+        ("Jabatan Kepala Bidang Produksi", 1),
+        ("Selanjutnya disebut PIHAK KEDUA", 1),
+    ]
+    parties = [r.fields for r in party_records(lines)]
+    assert parties == [
+        {"party": "first", "name": "Budi Santoso", "position": "Kepala Dinas Komunikasi dan Informatika", "nip": "197001012000031001"},
+        {"party": "second", "name": "Ir. R. ABDULLAH, MP", "position": "Kepala Bidang Produksi"},
+    ]
