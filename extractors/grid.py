@@ -107,3 +107,21 @@ def find_ruled_tables(page: pdfplumber.page.Page, index: CharIndex, page_no: int
             tables.append(table)
     tables.sort(key=lambda t: t.bbox[1])
     return tables
+
+
+def on_grid(table: Table, col_edges: list[float]) -> Table:
+    """The same table laid on a finer column grid (the edges of the rest of the table): a
+    part whose rows all span columns has fewer edges of its own."""
+    grid: list[list[Cell | None]] = [[None] * (len(col_edges) - 1) for _ in table.grid]
+    seen: set[int] = set()
+    for row in table.grid:
+        for cell in row:
+            if cell is None or id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            c0, c1 = _index(col_edges, cell.bbox[0]), _index(col_edges, cell.bbox[2])
+            cell.col, cell.colspan = c0, max(c1 - c0, 1)
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(c0, c0 + cell.colspan):
+                    grid[r][c] = cell
+    return Table(page=table.page, bbox=table.bbox, col_edges=list(col_edges), row_edges=table.row_edges, grid=grid)

@@ -226,7 +226,16 @@ def _column_role(header: str, kind: str) -> str:
 
 
 def same_columns(a: Table, b: Table, tolerance: float = 3.0) -> bool:
-    """Is table b the continuation of table a on the next page (the same column grid)?"""
-    if a.n_cols != b.n_cols:
-        return False
-    return all(abs(x - y) <= tolerance for x, y in zip(a.col_edges, b.col_edges))
+    """Is table b the continuation of table a (the same column grid)? A part whose rows all
+    span columns (an objective row across a Rincian) shows only some of the grid's edges:
+    every edge it has must be one of a's, and its outer edges a's outer edges."""
+    def near(x: float, edges: list[float]) -> bool:
+        return any(abs(x - y) <= tolerance for y in edges)
+
+    if a.n_cols == b.n_cols:
+        return all(abs(x - y) <= tolerance for x, y in zip(a.col_edges, b.col_edges))
+    small, large = (a, b) if a.n_cols < b.n_cols else (b, a)
+    if small.n_cols < 2 or any(len(small.row_cells(r)) == 1 for r in range(len(small.grid))):
+        return False  # a box with a full-width title row (Dukungan Sumber Daya) is no part of it
+    outer = abs(small.col_edges[0] - large.col_edges[0]) <= tolerance and abs(small.col_edges[-1] - large.col_edges[-1]) <= tolerance
+    return outer and all(near(x, large.col_edges) for x in small.col_edges)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from extractors.findings import finding
-from extractors.grid import Table
+from extractors.grid import Table, on_grid
 from extractors.layout import Segment, TextLine
 from extractors.page import PageLayout
 from extractors.rows import Context, budget_rows, indicator_rows, period_rows, skp_header, table_lines
@@ -58,6 +58,7 @@ class Walk:
     part: str | None = None  # a titled part inside a section: 'behaviours', 'resources'
     ctx: Context | None = None  # the current table's roles and merged cells, across page breaks
     prev_table: Table | None = None
+    grid_table: Table | None = None  # the part of the current table that shows its whole grid
     prev_kind: str | None = None
     records: list[RawRecord] = field(default_factory=list)
     sections: set[str] = field(default_factory=set)
@@ -135,11 +136,12 @@ def _continues(walk: Walk, table: Table, roles: Roles) -> bool:
         prev is not None
         and ctx is not None
         and ctx.roles is not None
-        and same_columns(prev, table)
+        and same_columns(walk.grid_table or prev, table)
         # on the next page (its header repeated or not), or further down the same page when
         # the ruling broke the grid in two (a header-less part)
         and (table.page == prev.page + 1 and roles.kind in ("unknown", ctx.roles.kind)
-             or table.page == prev.page and roles.kind == "unknown" and table.bbox[1] >= prev.bbox[3] - 2)
+             or table.page == prev.page and roles.kind == "unknown" and table.bbox[1] >= prev.bbox[3] - 2
+             and table.n_cols == prev.n_cols)
     )
 
 
@@ -155,11 +157,15 @@ def on_table(walk: Walk, table: Table) -> None:
     if _continues(walk, table, roles):
         assert walk.ctx is not None and walk.ctx.roles is not None
         walk.ctx.page_top = True
+        if walk.grid_table is not None and table.n_cols < walk.grid_table.n_cols:
+            table = on_grid(table, walk.grid_table.col_edges)
         if roles.kind == "unknown":
             roles = dataclasses.replace(walk.ctx.roles, header_rows=0)
     else:
         walk.ctx = Context(roles=roles)
     walk.prev_table = table
+    if walk.grid_table is None or roles.kind != "unknown" or table.n_cols >= walk.grid_table.n_cols:
+        walk.grid_table = table
     if roles.kind == "unknown":
         # A ruled box that holds no data table (Dukungan Sumber Daya, a title frame): text.
         walk.prev_kind = None
