@@ -210,8 +210,13 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
             section=section,
             page=table.page,
             bbox=union_of(cells),
-            fields={"no": no, "label": label, "amount": amount or None},
+            fields={"no": no, "label": label, "amount": amount or None, "label_header": _label_header(roles)},
         )
+
+
+def _label_header(roles: Roles) -> str:
+    """What the header calls the rows' names: 'program kegiatan', 'kegiatan', 'program'."""
+    return " ".join(h for h in roles.column_headers if "program" in h or "kegiatan" in h)
 
 
 def _skp_label(text: str) -> str | None:

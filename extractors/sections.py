@@ -80,6 +80,7 @@ class Roles:
     columns: list[str]  # role per grid column ('' when unknown)
     periods: dict[int, str] = field(default_factory=dict)  # grid column -> printed period label
     header: tuple[tuple[str, ...], ...] = ()  # the header rows' folded texts, to know them when they repeat
+    column_headers: tuple[str, ...] = ()  # each column's folded header text
 
 
 def _header_text(table: Table, rows: int, col: int) -> str:
@@ -148,10 +149,10 @@ def _roles_with_header(table: Table, kind: TableKind, header_rows: int) -> Roles
     named = header_rows
     header_rows = extend_header(table, header_rows)
     worded = [r for r in range(named, header_rows) if not is_numbering_row(table.row_cells(r))]
-    columns = [_column_role(_header_text(table, named + len(worded), c), kind) for c in range(table.n_cols)]
-    columns = content_roles(table, header_rows, columns, kind)
+    texts = tuple(_header_text(table, named + len(worded), c) for c in range(table.n_cols))
+    columns = content_roles(table, header_rows, [_column_role(t, kind) for t in texts], kind)
     header = tuple(tuple(fold(t) for t in table.row_texts(r)) for r in range(header_rows))
-    return Roles(kind, header_rows, columns, header=header)
+    return Roles(kind, header_rows, columns, header=header, column_headers=texts)
 
 
 def is_header_word(text: str) -> bool:

@@ -147,7 +147,7 @@ def _budget(raw: list[RawRecord], problems: list[ValueProblem]) -> tuple[list[Bu
     lines: list[BudgetLine] = []
     totals: list[BudgetTotal] = []
     program_no: int | None = None
-    program = ""
+    program: str | None = None
     for rec in raw:
         f = rec.fields
         amount_raw = squash(f.get("amount") or "")
@@ -164,11 +164,11 @@ def _budget(raw: list[RawRecord], problems: list[ValueProblem]) -> tuple[list[Bu
             m = ACTIVITY_PREFIX.match(label) or PROGRAM_PREFIX.match(label)
             if m:
                 no, label = m.group(1), m.group(2)
-        if PROGRAM_NO.match(no) or (not no and fold(label).startswith("program")):
+        if _is_program(no, label, f.get("label_header") or ""):
             program_no, program = _int(no), label
             level, code, activity = "program", None, None
         else:
-            m = ACTIVITY_NO.match(no)
+            m = ACTIVITY_NO.match(no) or PROGRAM_NO.match(no)
             level, code, activity = "activity", (m.group(1) if m else None), label
         lines.append(
             BudgetLine(
@@ -185,6 +185,21 @@ def _budget(raw: list[RawRecord], problems: list[ValueProblem]) -> tuple[list[Bu
             )
         )
     return lines, totals
+
+
+def _is_program(no: str, label: str, label_header: str) -> bool:
+    """A program row or an activity row? A name that starts with 'Program' is a program.
+    Otherwise the header decides: under 'Kegiatan' alone every row is an activity, under
+    'Program' alone every row a program; under 'Program/Kegiatan' (or no header word) a
+    bare number marks a program and a letter or '1.2' an activity."""
+    if fold(label).startswith("program"):
+        return True
+    words = set(label_header.split())
+    if "kegiatan" in words and "program" not in words:
+        return False
+    if "program" in words and "kegiatan" not in words:
+        return True
+    return bool(PROGRAM_NO.match(no))
 
 
 def _signatures(raw: list[RawRecord]) -> list[Signature]:

@@ -132,7 +132,7 @@ class PeriodTarget(_Record):
 class BudgetLine(_Record):
     line_no: int  # 1-based order within the document's budget table
     program_no: int | None
-    program: str
+    program: str | None  # None for an activity of a budget that lists no programs
     activity_code: str | None  # 'a', 'b', ...; None on the program row
     activity: str | None
     level: Literal["program", "activity"]

@@ -153,6 +153,7 @@ def layouts(draw) -> Layout:
         activity_numbering=draw(st.sampled_from(["letters", "dotted", "none"])),
         rp_column=draw(st.booleans()),
         total_row=draw(st.booleans()),
+        lists=draw(st.sampled_from(["programs_and_activities", "activities", "programs"])),
     )
     rincian_style = TargetStyle(
         header_rows=draw(st.sampled_from([1, 2])),

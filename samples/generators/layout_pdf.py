@@ -291,7 +291,8 @@ def target_grid(layout: Layout) -> Grid:
 
 def budget_grid(layout: Layout) -> Grid:
     style: BudgetStyle = layout.budget_style
-    labels = ["No", "Program/Kegiatan"] + (["", "Anggaran"] if style.rp_column else ["Anggaran"])
+    named = {"programs_and_activities": "Program/Kegiatan", "activities": "Kegiatan", "programs": "Program"}[style.lists]
+    labels = ["No", named] + (["", "Anggaran"] if style.rp_column else ["Anggaran"])
     second = ["", ""] + (["", f"Tahun {layout.year}"] if style.rp_column else [f"Tahun {layout.year}"])
     shares = [0.7, 6.0] + ([0.6, 2.2] if style.rp_column else [2.6])
     body: list[list[Cell | None]] = []
@@ -304,11 +305,21 @@ def budget_grid(layout: Layout) -> Grid:
         return [Cell(f"Rp {printed}", align="right")]
 
     b = 0
+    if style.lists == "activities":
+        activities = [a for p in layout.programs for a in p.activities]
+        for i, activity in enumerate(activities):
+            number = f"{i + 1}." if style.activity_numbering != "none" else ""
+            body.append([Cell(number), Cell(activity.name)] + amount_cells(activity.amount))
+            keys.append(f"budget:{i}")
+        if style.total_row and activities:
+            body.append([Cell(""), Cell("Jumlah")] + amount_cells(sum(a.amount for a in activities)))
+            keys.append(None)
+        return Grid(shares, _header_cells(style, labels, second), body, keys, style)
     for program in layout.programs:
         body.append([Cell(f"{program.no}."), Cell(program.name)] + amount_cells(program.amount))
         keys.append(f"budget:{b}")
         b += 1
-        for i, activity in enumerate(program.activities):
+        for i, activity in enumerate(program.activities if style.lists != "programs" else ()):
             label = activity_label(style, program, i)
             body.append([Cell(label or ""), Cell(activity.name)] + amount_cells(activity.amount))
             keys.append(f"budget:{b}")
@@ -367,8 +378,9 @@ def place(layout: Layout) -> Printer:
     printer.gap(12)
     if layout.objectives:
         printer.table(target_grid(layout))
-    if layout.programs:
-        printer.table(budget_grid(layout))
+    budget = budget_grid(layout) if layout.programs else None
+    if budget is not None and budget.body:
+        printer.table(budget)
     printer.signatures(layout.year)
     if layout.rincian:
         printer.new_page()

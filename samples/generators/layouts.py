@@ -80,6 +80,9 @@ class BudgetStyle(TableStyle):
     activity_numbering: Numbering = "letters"
     rp_column: bool = False  # 'Rp' in a column of its own before the amount
     total_row: bool = True
+    # what the budget lists: programs with their activities ('Program/Kegiatan'), only the
+    # activities of one unit ('Kegiatan', as Pemda PKs of a Bidang do), or only programs
+    lists: Literal["programs_and_activities", "activities", "programs"] = "programs_and_activities"
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,17 @@ def truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]:
             n += 1
     budget = []
     b = 0
+    if layout.budget_style.lists == "activities":
+        for i, activity in enumerate(a for p in layout.programs for a in p.activities):
+            numbered = layout.budget_style.activity_numbering != "none"
+            budget.append({
+                "program_no": None, "program": None, "activity_code": str(i + 1) if numbered else None,
+                "activity": activity.name, "level": "activity", "amount_idr": f"{activity.amount}.00",
+                "page": pages[f"budget:{i}"],
+            })
+        totals = [{"source": "pk_budget", "label": "Jumlah", "amount_idr": f"{sum(r['amount_idr'] and int(r['amount_idr'][:-3]) for r in budget)}.00"}]
+        return {"indicator_targets": targets, "period_targets": period_rows, "budget_lines": budget,
+                "budget_totals": totals if budget and layout.budget_style.total_row else []}
     for program in layout.programs:
         budget.append({
             "program_no": program.no,
@@ -167,7 +181,7 @@ def truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]:
             "page": pages[f"budget:{b}"],
         })
         b += 1
-        for i, activity in enumerate(program.activities):
+        for i, activity in enumerate(program.activities if layout.budget_style.lists != "programs" else ()):
             budget.append({
                 "program_no": program.no,
                 "program": program.name,
