@@ -8,8 +8,8 @@ DB ?= warehouse/kinerja.duckdb
 
 $(BIN)/kinerja: pyproject.toml
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install -qq --upgrade pip
+	PYTHONWARNINGS=ignore $(BIN)/pip install -qq -e '.[dev]'
 	touch $@
 
 install: $(BIN)/kinerja

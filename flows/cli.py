@@ -131,16 +131,19 @@ def _print_summary(summary) -> None:
         f"[green]{data['loaded']} loaded[/green], {data['duplicate']} duplicate, "
         f"[yellow]{data['quarantined']} quarantined[/yellow]"
     )
+    flagged = {f["document_id"] for f in summary.findings if str(f["check_name"]).startswith("extraction_")}
+    if flagged:
+        out.print(f"[yellow]{len(flagged)} of the loaded documents state what they could not read[/yellow] (extraction_ findings below): look at them before trusting their rows")
     quarantined = [i for i in summary.items if i.status == "quarantined"]
     if quarantined:
         t = Table("file", "reason", "detail", title="quarantined", title_justify="left")
         for i in quarantined:
-            t.add_row(Path(i.file).name, i.reason or "", (i.detail or "").splitlines()[0][:100])
+            t.add_row(escape(Path(i.file).name), i.reason or "", escape((i.detail or "").splitlines()[0][:100]))
         out.print(t)
     if summary.findings:
         t = Table("document", "check", "subject", "stated", "computed", "difference", title="reconciliation findings", title_justify="left")
         for f in summary.findings:
-            t.add_row(f["document_id"][:12], f["check_name"], str(f["subject"]), _num(f["stated"]), _num(f["computed"]), _num(f["difference"]))
+            t.add_row(f["document_id"][:12], f["check_name"], escape(str(f["subject"])), _num(f["stated"]), _num(f["computed"]), _num(f["difference"]))
         out.print(t)
     else:
         out.print("reconciliation: no mismatches")
@@ -170,7 +173,7 @@ def eval_(
     """Ingest PATH, then score the warehouse against ground truth, field by field, per fact and producer."""
     import tempfile
 
-    from flows.evaluate import classification_problems, evaluate, totals
+    from flows.evaluate import classification_problems, evaluate, flagged_documents, totals
     from flows.ingest import ingest as ingest_flow
 
     truth_dir = truth or path
@@ -178,6 +181,7 @@ def eval_(
         target = db or str(Path(tmp) / "eval.duckdb")
         ingest_flow(paths=[str(path)], db=target)
         scores = evaluate(target, path, truth_dir)
+        flagged = flagged_documents(target)
         classification = truth_dir / "classification.json"
         class_problems = (
             classification_problems(target, path, json.loads(classification.read_text(encoding="utf-8")))
@@ -197,6 +201,7 @@ def eval_(
             ],
             "problems": [p for d in scores for s in d.by_fact.values() for p in s.problems][:500],
             "classification_problems": class_problems,
+            "flagged_documents": flagged,
         }, ensure_ascii=False) + "\n")
     else:
         t = Table("producer", "fact", "rows correct", "fields correct", "spurious", title=f"accuracy over {len(scores)} documents", title_justify="left")
@@ -206,12 +211,15 @@ def eval_(
         out.print(t)
         for d in scores:
             if not d.loaded:
-                out.print(f"[red]not loaded:[/red] {d.file}")
+                out.print(f"[red]not loaded:[/red] {escape(d.file)}")
             for s in d.by_fact.values():
                 for problem in s.problems[:20]:
                     out.print(f"  {d.file}: {problem}")
         for problem in class_problems:
             out.print(f"  classification: {problem}")
+        out.print(f"{len(flagged)} loaded documents flagged by extraction_ checks (read them before trusting their rows)")
+        for name in flagged:
+            out.print(f"  flagged: {escape(name)}")
     if strict and not perfect:
         raise typer.Exit(1)
 

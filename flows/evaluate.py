@@ -186,6 +186,19 @@ def classification_problems(db: str | Path, pdf_dir: Path, expected: dict[str, d
         con.close()
 
 
+def flagged_documents(db: str | Path) -> list[str]:
+    """File names of the loaded documents that state what they could not read (extraction_ mismatches)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT DISTINCT d.file_name FROM bi.reconciliation r JOIN bi.documents d USING (document_id) "
+            "WHERE r.check_name LIKE 'extraction_%' AND r.status = 'mismatch' ORDER BY 1"
+        ).fetchall()
+        return [r[0] for r in rows]
+    finally:
+        con.close()
+
+
 def totals(scores: Iterable[DocumentScore]) -> dict[tuple[str, str], Score]:
     """(producer, fact) -> summed score, plus ('all', fact)."""
     out: dict[tuple[str, str], Score] = {}
