@@ -3,22 +3,15 @@
 -- (when it has a Lampiran). A page of one of the tables was lost, or a row was misread.
 -- `stated`: indicators of the first table; `computed`: those found in the second.
 WITH pairs(first_source, second_source) AS (VALUES ('pk', 'pk_rincian'), ('skp', 'skp_lampiran')),
-listed AS (
-    SELECT t.document_id, p.second_source,
-           upper(replace(coalesce(t.indicator_code, t.matched_code, ''), ' ', '')) AS code_key,
-           lower(trim(t.indicator)) AS text_key
-    FROM core.indicator_targets t
-    JOIN pairs p ON p.first_source = t.source
-    WHERE EXISTS (SELECT 1 FROM core.period_targets r WHERE r.document_id = t.document_id AND r.source = p.second_source)
-),
 found AS (
-    SELECT l.*, EXISTS (
-        SELECT 1 FROM core.period_targets r
-        WHERE r.document_id = l.document_id AND r.source = l.second_source
-          AND ((l.code_key <> '' AND upper(replace(coalesce(r.indicator_code, r.matched_code, ''), ' ', '')) = l.code_key)
-               OR lower(trim(r.indicator)) = l.text_key)
+    SELECT k.document_id, p.second_source, EXISTS (
+        SELECT 1 FROM core.indicator_keys r
+        WHERE r.document_id = k.document_id AND r.source = p.second_source
+          AND core.same_indicator(k.code_key, k.text_key, r.code_key, r.text_key)
     ) AS has_row
-    FROM listed l
+    FROM core.indicator_keys k
+    JOIN pairs p ON p.first_source = k.source
+    WHERE EXISTS (SELECT 1 FROM core.period_targets r WHERE r.document_id = k.document_id AND r.source = p.second_source)
 )
 SELECT document_id,
        'extraction_indicator_without_rows' AS check_name,
