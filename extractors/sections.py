@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -83,9 +84,9 @@ class Roles:
     column_headers: tuple[str, ...] = ()  # each column's folded header text
 
 
-def _header_text(table: Table, rows: int, col: int) -> str:
+def _header_text(table: Table, rows: Iterable[int], col: int) -> str:
     parts: list[str] = []
-    for r in range(rows):
+    for r in rows:
         cell = table.grid[r][col]
         if cell is not None and cell.text and cell.text not in parts:
             parts.append(cell.text)
@@ -104,7 +105,7 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
         periods = {c: cell.text for c, cell in enumerate(table.grid[r]) if cell is not None and cell.colspan == 1 and is_period_label(cell.text)}
         if len(periods) >= 3:
             header_rows = extend_header(table, r + 1)
-            columns = [_column_role(_header_text(table, r + 1, c), "period") if c not in periods else "period" for c in range(table.n_cols)]
+            columns = [_column_role(_header_text(table, range(r + 1), c), "period") if c not in periods else "period" for c in range(table.n_cols)]
             columns = content_roles(table, header_rows, columns, "period")
             header = tuple(tuple(fold(t) for t in table.row_texts(h)) for h in range(header_rows))
             return Roles("period", header_rows, columns, periods, header=header)
@@ -148,8 +149,8 @@ def _roles_with_header(table: Table, kind: TableKind, header_rows: int) -> Roles
     # from a numbering row '(1) (2) (3)'.
     named = header_rows
     header_rows = extend_header(table, header_rows)
-    worded = [r for r in range(named, header_rows) if not is_numbering_row(table.row_cells(r))]
-    texts = tuple(_header_text(table, named + len(worded), c) for c in range(table.n_cols))
+    worded = [*range(named), *(r for r in range(named, header_rows) if not is_numbering_row(table.row_cells(r)))]
+    texts = tuple(_header_text(table, worded, c) for c in range(table.n_cols))
     columns = content_roles(table, header_rows, [_column_role(t, kind) for t in texts], kind)
     header = tuple(tuple(fold(t) for t in table.row_texts(r)) for r in range(header_rows))
     return Roles(kind, header_rows, columns, header=header, column_headers=texts)

@@ -160,14 +160,15 @@ def truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]:
     budget = []
     b = 0
     if layout.budget_style.lists == "activities":
-        for i, activity in enumerate(a for p in layout.programs for a in p.activities):
+        activities = [a for p in layout.programs for a in p.activities]
+        for i, activity in enumerate(activities):
             numbered = layout.budget_style.activity_numbering != "none"
             budget.append({
                 "program_no": None, "program": None, "activity_code": str(i + 1) if numbered else None,
                 "activity": activity.name, "level": "activity", "amount_idr": f"{activity.amount}.00",
                 "page": pages[f"budget:{i}"],
             })
-        totals = [{"source": "pk_budget", "label": "Jumlah", "amount_idr": f"{sum(r['amount_idr'] and int(r['amount_idr'][:-3]) for r in budget)}.00"}]
+        totals = [{"source": "pk_budget", "label": "Jumlah", "amount_idr": f"{sum(a.amount for a in activities)}.00"}]
         return {"indicator_targets": targets, "period_targets": period_rows, "budget_lines": budget,
                 "budget_totals": totals if budget and layout.budget_style.total_row else []}
     for program in layout.programs:
