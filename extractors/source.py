@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from schemas.errors import ExtractionError
@@ -14,9 +16,38 @@ END_WINDOW = 1024
 MIB = 1 << 20
 
 
+NOTHING_READ_SHA256 = hashlib.sha256(b"").hexdigest()  # the hash recorded for a path whose bytes were never read
+
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_file(mode: int) -> str | None:
+    """What a path that is neither a regular file nor a folder is (None for those two):
+    reading one may block forever (a FIFO) or never end (/dev/zero)."""
+    return next((name for test, name in _SPECIAL_FILES if test(mode)), None)
+
+
+def not_a_file(what: str) -> ExtractionError:
+    return ExtractionError("not_a_pdf", f"the path is {what}: it was not read")
+
+
 def sha256_of(path: str | Path, *, chunk: int = 1 << 20) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
+    """The content hash; ExtractionError('not_a_pdf') for a special file, decided from
+    stat before opening and again on the opened descriptor (the path may change between)."""
+    what = special_file(os.stat(path).st_mode)
+    if what:
+        raise not_a_file(what)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO swapped in after the stat must not block the open
+    with os.fdopen(fd, "rb") as fh:
+        what = special_file(os.fstat(fd).st_mode)
+        if what:
+            raise not_a_file(what)
+        digest = hashlib.sha256()
         while block := fh.read(chunk):
             digest.update(block)
     return digest.hexdigest()

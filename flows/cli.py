@@ -47,7 +47,7 @@ def ingest(
     lock_timeout: Annotated[float | None, typer.Option("--lock-timeout", min=0, help=f"Seconds to wait while another process holds the warehouse (default: ${settings.ENV_LOCK_TIMEOUT}, else {settings.DEFAULT_LOCK_TIMEOUT_S:g}).")] = None,
 ) -> None:
     """Load every PDF under PATH into the warehouse; each file ends loaded, duplicate or quarantined."""
-    from flows.ingest import discover_pdfs
+    from flows.discovery import DiscoveryError, discover_pdfs
 
     try:
         files = discover_pdfs(paths)
@@ -56,10 +56,10 @@ def ingest(
             max_pages=max_pages, max_mb=max_mb, max_memory_mb=max_memory_mb,
             password_file=str(password_file) if password_file else None, lock_timeout_s=lock_timeout,
         )
-    except (FileNotFoundError, settings.SettingsError) as exc:
+    except (DiscoveryError, settings.SettingsError) as exc:
         _fail(str(exc), 2)
     _check_inputs(run)
-    summary = _run_flow(files, run, as_json)
+    summary = _run_flow([str(p) for p in paths], len(files), run, as_json)
     if as_json:
         sys.stdout.write(json.dumps(summary.as_json(), ensure_ascii=False) + "\n")
         return
@@ -84,7 +84,7 @@ def _check_inputs(run: settings.Settings) -> None:
         _fail(f"cannot read the password file {passwords}: {exc}", 2)
 
 
-def _run_flow(files: list[Path], run: settings.Settings, as_json: bool):
+def _run_flow(paths: list[str], file_count: int, run: settings.Settings, as_json: bool):
     from prefect.task_runners import ThreadPoolTaskRunner
 
     from flows.ingest import ingest as ingest_flow
@@ -104,9 +104,9 @@ def _run_flow(files: list[Path], run: settings.Settings, as_json: bool):
     )
     try:
         with progress:
-            bar = progress.add_task("", total=len(files))
+            bar = progress.add_task("", total=file_count)
             return flow(
-                paths=[str(f) for f in files], db=run.db, workers=run.workers, trust_roots=run.trust_roots,
+                paths=paths, db=run.db, workers=run.workers, trust_roots=run.trust_roots,
                 timeout_s=run.limits.timeout_s, max_pages=run.limits.max_pages,
                 max_mb=run.limits.max_bytes / settings.MIB, max_memory_mb=run.limits.max_memory_bytes // settings.MIB,
                 password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,

@@ -8,7 +8,7 @@ document, because DuckDB allows a single writer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +17,11 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.digital_signature import load_trust_roots
-from extractors.source import read_password_file, sha256_of
+from extractors.source import NOTHING_READ_SHA256, not_a_file, read_password_file, sha256_of
+from flows.discovery import Found, discover_pdfs
 from flows.isolation import Extracted, extract_in_child, start_forkserver
 from flows.settings import Limits, resolve
+from schemas.errors import ExtractionError
 from schemas.records import Document
 from schemas.status import DUPLICATE_DETAIL, Quarantine
 from warehouse.db import open_warehouse
@@ -70,26 +72,22 @@ class RunSummary:
         }
 
 
-def discover_pdfs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named on the command line are taken whatever their extension (they get a
-    verdict); folders are searched recursively for *.pdf, case-insensitive."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() == ".pdf"))
-        elif p.exists():
-            found.append(p)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {p}")
-    unique: dict[str, Path] = {}
-    for f in found:
-        unique.setdefault(str(f.resolve()), f)
-    return list(unique.values())
-
-
 @task(name="discover")
-def discover(paths: Sequence[str]) -> list[str]:
-    return [str(p) for p in discover_pdfs(paths)]
+def discover(paths: Sequence[str]) -> list[Found]:
+    return discover_pdfs(paths)
+
+
+def fingerprint(found: Found) -> tuple[str, Quarantine | None]:
+    """The file's sha256, or the verdict on a path whose bytes cannot be hashed (recorded
+    under the hash of nothing: no byte of it was read)."""
+    try:
+        if found.problem:
+            raise not_a_file(found.problem)
+        return sha256_of(found.path), None
+    except ExtractionError as exc:
+        return NOTHING_READ_SHA256, Quarantine(exc.reason, exc.detail)
+    except OSError as exc:
+        return NOTHING_READ_SHA256, Quarantine("extraction_failed", f"the file cannot be read ({exc.strerror})")
 
 
 @task(name="extract")
@@ -135,8 +133,13 @@ def ingest(
     try:
         start_run(con, run_id)
         pending: list[tuple[str, str]] = []
-        for path in files:
-            pending.append((path, sha256_of(path)))
+        for found in files:
+            path = str(found.path)
+            sha, unread = fingerprint(found)
+            if unread is not None:
+                _report(summary, _known(con, path, sha) or store(con, run_id, path, sha, unread), on_file)
+                continue
+            pending.append((path, sha))
             if len(pending) >= settings.workers:
                 _drain(con, run_id, summary, pending, on_file, settings.trust_roots, settings.limits)
         _drain(con, run_id, summary, pending, on_file, settings.trust_roots, settings.limits)
@@ -153,9 +156,9 @@ def _drain(
     """Extract the pending files concurrently, then load each in its own transaction."""
     jobs = []
     for path, sha in pending:
-        known = known_file(con, file_path=_display_path(path), sha256=sha)
+        known = _known(con, path, sha)
         if known is not None:
-            _report(summary, FileOutcome(path, known["status"], known["reason"], known["detail"], known["document_id"]), on_file)
+            _report(summary, known, on_file)
             continue
         loaded_id = _loaded_document(con, sha)
         if loaded_id is not None:
@@ -180,6 +183,14 @@ def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) 
         return _duplicate(con, run_id, path, sha)
     load_document(con, result, run_id=run_id, file_path=shown)
     return FileOutcome(path, "loaded", None, None, result.document_id)
+
+
+def _known(con, path: str, sha: str) -> FileOutcome | None:
+    """The verdict this path's bytes got in an earlier run, if they were seen there."""
+    known = known_file(con, file_path=_display_path(path), sha256=sha)
+    if known is None:
+        return None
+    return FileOutcome(path, known["status"], known["reason"], known["detail"], known["document_id"])
 
 
 def _duplicate(con, run_id: str, path: str, sha: str) -> FileOutcome:
