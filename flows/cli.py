@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -61,7 +62,7 @@ def ingest(
     _check_inputs(run)
     summary = _run_flow([str(p) for p in paths], len(files), run, as_json)
     if as_json:
-        sys.stdout.write(json.dumps(summary.as_json(), ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(summary.as_json()))
         return
     _print_summary(summary)
 
@@ -110,7 +111,7 @@ def _run_flow(paths: list[str], file_count: int, run: settings.Settings, as_json
                 timeout_s=run.limits.timeout_s, max_pages=run.limits.max_pages,
                 max_mb=run.limits.max_bytes / settings.MIB, max_memory_mb=run.limits.max_memory_bytes // settings.MIB,
                 password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,
-                on_file=lambda o: progress.update(bar, advance=1, description=escape(Path(o.file).name[:40])),
+                on_file=lambda o: progress.update(bar, advance=1, description=shown(Path(o.file).name[:40])),
             )
     except WarehouseError as exc:
         _fail(str(exc), 1)
@@ -120,8 +121,25 @@ def _run_flow(paths: list[str], file_count: int, run: settings.Settings, as_json
 
 def _fail(message: str, code: int) -> None:
     """One line on stderr (no markup, no wrapping: file names may hold '[' or be long), then exit."""
-    err.print("[red]error:[/red] " + escape(" ".join(message.split())), soft_wrap=True)
+    err.print("[red]error:[/red] " + shown(" ".join(message.split())), soft_wrap=True)
     raise typer.Exit(code)
+
+
+# Characters that act on a terminal instead of showing: C0/C1 controls, DEL, bidi overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """Data (a file name, a subject, a message quoting them) as inert text: each control
+    character spelled out as its Python escape, Rich markup escaped."""
+    return escape(_UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text))
+
+
+def json_line(data: dict) -> str:
+    """One JSON object per line; json escapes C0 controls, this also escapes DEL and C1
+    (a raw U+009B is a CSI to some terminals)."""
+    text = json.dumps(data, ensure_ascii=False)
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def _print_summary(summary) -> None:
@@ -138,12 +156,12 @@ def _print_summary(summary) -> None:
     if quarantined:
         t = Table("file", "reason", "detail", title="quarantined", title_justify="left")
         for i in quarantined:
-            t.add_row(escape(Path(i.file).name), i.reason or "", escape((i.detail or "").splitlines()[0][:100]))
+            t.add_row(shown(Path(i.file).name), i.reason or "", shown((i.detail or "").splitlines()[0][:100]))
         out.print(t)
     if summary.findings:
         t = Table("document", "check", "subject", "stated", "computed", "difference", title="reconciliation findings", title_justify="left")
         for f in summary.findings:
-            t.add_row(f["document_id"][:12], f["check_name"], escape(str(f["subject"])), _num(f["stated"]), _num(f["computed"]), _num(f["difference"]))
+            t.add_row(f["document_id"][:12], f["check_name"], shown(str(f["subject"])), _num(f["stated"]), _num(f["computed"]), _num(f["difference"]))
         out.print(t)
     else:
         out.print("reconciliation: no mismatches")
@@ -191,7 +209,7 @@ def eval_(
     summed = totals(scores)
     perfect = all(s.perfect for s in summed.values()) and not class_problems and all(d.loaded for d in scores)
     if as_json:
-        sys.stdout.write(json.dumps({
+        sys.stdout.write(json_line({
             "documents": len(scores),
             "perfect": perfect,
             "scores": [
@@ -202,7 +220,7 @@ def eval_(
             "problems": [p for d in scores for s in d.by_fact.values() for p in s.problems][:500],
             "classification_problems": class_problems,
             "flagged_documents": flagged,
-        }, ensure_ascii=False) + "\n")
+        }))
     else:
         t = Table("producer", "fact", "rows correct", "fields correct", "spurious", title=f"accuracy over {len(scores)} documents", title_justify="left")
         for (producer, fact), s in sorted(summed.items()):
@@ -211,15 +229,15 @@ def eval_(
         out.print(t)
         for d in scores:
             if not d.loaded:
-                out.print(f"[red]not loaded:[/red] {escape(d.file)}")
+                out.print(f"[red]not loaded:[/red] {shown(d.file)}")
             for s in d.by_fact.values():
                 for problem in s.problems[:20]:
-                    out.print(f"  {d.file}: {problem}")
+                    out.print(f"  {shown(d.file)}: {shown(str(problem))}")
         for problem in class_problems:
-            out.print(f"  classification: {problem}")
+            out.print(f"  classification: {shown(str(problem))}")
         out.print(f"{len(flagged)} loaded documents flagged by extraction_ checks (read them before trusting their rows)")
         for name in flagged:
-            out.print(f"  flagged: {escape(name)}")
+            out.print(f"  flagged: {shown(name)}")
     if strict and not perfect:
         raise typer.Exit(1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import socket
 import stat
@@ -101,3 +102,55 @@ def test_a_file_that_goes_away_before_it_is_hashed_is_quarantined_with_the_cause
     sha, verdict = fingerprint(found)
     assert sha == hashlib.sha256(b"").hexdigest()
     assert verdict.reason == "extraction_failed" and "No such file" in verdict.detail
+
+
+def _run_in_terminal(args: list[str], env: dict[str, str], timeout_s: float = 180) -> tuple[int, bytes]:
+    """Run `kinerja` on a pseudo-terminal (so Rich draws colours and the progress bar) and
+    return its exit status and every byte it sent to the terminal."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "flows.cli", *args], cwd=ROOT, env=env, stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    received = bytearray()
+    deadline = time.monotonic() + timeout_s
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # EIO: the terminal's last writer is gone
+                    break
+                if not chunk:
+                    break
+                received += chunk
+            elif proc.poll() is not None:
+                break
+        return proc.wait(timeout=30), bytes(received)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+
+
+def test_no_byte_of_a_file_name_reaches_the_terminal_as_markup_or_a_control_sequence(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    evil = "[bold red]EVIL \x1b]0;pwned\x07 \u009b31m \u202etxt.pdf"
+    (folder / evil).write_bytes(b"<html>a failed download</html>")  # quarantined: its name goes into the table
+    shutil.copy(MEDAN, folder / "[blink]medan\x1b[2J.pdf")  # loaded: its name goes into the progress bar
+    code, output = _run_in_terminal(["ingest", str(folder), "--db", str(tmp_path / "w.duckdb")], ingest_env(tmp_path, own_server=False))
+    assert code == 0, output.decode(errors="replace")
+    assert re.findall(rb"\x1b[^\[]", output) == []  # Rich's own colours and cursor moves are CSI; nothing else
+    assert b"\x1b[2J" not in output and b"\x07" not in output and "\u009b".encode() not in output
+    assert "\u202e".encode() not in output
+    text = output.decode()
+    assert "[bold red]EVIL \\x1b]0;pwned\\x07" in text  # the markup shown as text, the controls spelled out
+    assert "\x1b[1;31mEVIL" not in text
