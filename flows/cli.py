@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Annotated
-
-# Prefect's own INFO logs would bury the run summary; users can lower this themselves.
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 import typer
 from rich.console import Console
@@ -19,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows import settings
+from flows import server, settings, signals  # server first: it sets Prefect's environment before Prefect is imported
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Indonesian performance agreements (PK, SKP) into DuckDB.")
 out = Console()
@@ -104,7 +99,7 @@ def _run_flow(paths: list[str], file_count: int, run: settings.Settings, as_json
         console=err, disable=as_json or not err.is_terminal, transient=True,
     )
     try:
-        with progress:
+        with signals.stop_on_signals(), server.prefect_api(), progress:
             bar = progress.add_task("", total=file_count)
             return flow(
                 paths=paths, db=run.db, workers=run.workers, trust_roots=run.trust_roots,
@@ -113,10 +108,25 @@ def _run_flow(paths: list[str], file_count: int, run: settings.Settings, as_json
                 password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,
                 on_file=lambda o: progress.update(bar, advance=1, description=shown(Path(o.file).name[:40])),
             )
-    except WarehouseError as exc:
+    except signals.Interrupted as stop:
+        _close_interrupted(holder, stop)
+    except (WarehouseError, server.ServerError) as exc:
         _fail(str(exc), 1)
     finally:
         holder.close()
+
+
+def _close_interrupted(holder, stop) -> None:
+    """Mark the run interrupted, say in one line what was kept, exit 128 + the signal."""
+    from warehouse.load import close_unfinished_runs
+
+    closed = close_unfinished_runs(holder, "interrupted", f"{stop}; the files settled before it are kept")
+    settled = sum(files for _, files in closed)
+    err.print(
+        f"[yellow]interrupted[/yellow] ({stop}): the {settled} files settled before it are kept; run the same command again to do the rest",
+        soft_wrap=True,
+    )
+    raise typer.Exit(stop.exit_status)
 
 
 def _fail(message: str, code: int) -> None:
@@ -144,15 +154,17 @@ def json_line(data: dict) -> str:
 
 def _print_summary(summary) -> None:
     data = summary.as_json()
+    known = data["files"] - data["new"]
     out.print(
-        f"run {data['run_id']} into {summary.db}: {data['files']} files, "
+        f"run {data['run_id']} into {shown(summary.db)}: {data['files']} files ({data['new']} new), "
         f"[green]{data['loaded']} loaded[/green], {data['duplicate']} duplicate, "
         f"[yellow]{data['quarantined']} quarantined[/yellow]"
+        + (f"; {known} known from earlier runs (not reported again)" if known else "")
     )
     flagged = {f["document_id"] for f in summary.findings if str(f["check_name"]).startswith("extraction_")}
     if flagged:
         out.print(f"[yellow]{len(flagged)} of the loaded documents state what they could not read[/yellow] (extraction_ findings below): look at them before trusting their rows")
-    quarantined = [i for i in summary.items if i.status == "quarantined"]
+    quarantined = [i for i in summary.items if i.new and i.status == "quarantined"]
     if quarantined:
         t = Table("file", "reason", "detail", title="quarantined", title_justify="left")
         for i in quarantined:
@@ -164,7 +176,7 @@ def _print_summary(summary) -> None:
             t.add_row(f["document_id"][:12], f["check_name"], shown(str(f["subject"])), _num(f["stated"]), _num(f["computed"]), _num(f["difference"]))
         out.print(t)
     else:
-        out.print("reconciliation: no mismatches")
+        out.print("reconciliation: no mismatches" + (" in the new documents" if known else ""))
 
 
 def _num(value) -> str:
@@ -189,23 +201,9 @@ def eval_(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 unless every score is perfect.")] = False,
 ) -> None:
     """Ingest PATH, then score the warehouse against ground truth, field by field, per fact and producer."""
-    import tempfile
+    from flows.evaluate import totals
 
-    from flows.evaluate import classification_problems, evaluate, flagged_documents, totals
-    from flows.ingest import ingest as ingest_flow
-
-    truth_dir = truth or path
-    with tempfile.TemporaryDirectory() as tmp:
-        target = db or str(Path(tmp) / "eval.duckdb")
-        ingest_flow(paths=[str(path)], db=target)
-        scores = evaluate(target, path, truth_dir)
-        flagged = flagged_documents(target)
-        classification = truth_dir / "classification.json"
-        class_problems = (
-            classification_problems(target, path, json.loads(classification.read_text(encoding="utf-8")))
-            if classification.exists()
-            else []
-        )
+    scores, flagged, class_problems = _score(path, truth or path, db)
     summed = totals(scores)
     perfect = all(s.perfect for s in summed.values()) and not class_problems and all(d.loaded for d in scores)
     if as_json:
@@ -240,6 +238,31 @@ def eval_(
             out.print(f"  flagged: {shown(name)}")
     if strict and not perfect:
         raise typer.Exit(1)
+
+
+def _score(path: Path, truth_dir: Path, db: str | None):
+    """Ingest ``path`` (into a throw-away warehouse unless ``db``) and score it against the truth."""
+    import tempfile
+
+    from flows.evaluate import classification_problems, evaluate, flagged_documents
+    from flows.ingest import ingest as ingest_flow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = db or str(Path(tmp) / "eval.duckdb")
+        try:
+            with server.prefect_api():
+                ingest_flow(paths=[str(path)], db=target)
+        except server.ServerError as exc:
+            _fail(str(exc), 1)
+        scores = evaluate(target, path, truth_dir)
+        flagged = flagged_documents(target)
+        classification = truth_dir / "classification.json"
+        class_problems = (
+            classification_problems(target, path, json.loads(classification.read_text(encoding="utf-8")))
+            if classification.exists()
+            else []
+        )
+    return scores, flagged, class_problems
 
 
 def _ratio(good: int, total: int) -> str:

@@ -46,9 +46,13 @@ class FileOutcome:
     document_id: str | None = None
     seconds: float | None = None  # the extraction child's wall time (not in the JSON summary)
     peak_rss_kib: int | None = None  # the extraction child's peak resident memory
+    new: bool = True  # False: these bytes at this path had their verdict in an earlier run
 
     def as_json(self) -> dict:
-        return {"file": self.file, "status": self.status, "reason": self.reason, "detail": self.detail, "document_id": self.document_id}
+        return {
+            "file": self.file, "status": self.status, "reason": self.reason, "detail": self.detail,
+            "document_id": self.document_id, "new": self.new,
+        }
 
 
 @dataclass
@@ -65,6 +69,7 @@ class RunSummary:
         return {
             "run_id": self.run_id,
             "files": len(self.items),
+            "new": sum(1 for i in self.items if i.new),
             "loaded": self.count("loaded"),
             "duplicate": self.count("duplicate"),
             "quarantined": self.count("quarantined"),
@@ -144,7 +149,7 @@ def ingest(
                 _drain(con, run_id, summary, pending, on_file, settings.trust_roots, settings.limits)
         _drain(con, run_id, summary, pending, on_file, settings.trust_roots, settings.limits)
         finish_run(con, run_id, summary.as_json())
-        summary.findings = mismatches(con, [i.document_id for i in summary.items if i.status == "loaded" and i.document_id])
+        summary.findings = mismatches(con, [i.document_id for i in summary.items if i.new and i.status == "loaded" and i.document_id])
     finally:
         con.close()
     return summary
@@ -190,7 +195,7 @@ def _known(con, path: str, sha: str) -> FileOutcome | None:
     known = known_file(con, file_path=_display_path(path), sha256=sha)
     if known is None:
         return None
-    return FileOutcome(path, known["status"], known["reason"], known["detail"], known["document_id"])
+    return FileOutcome(path, known["status"], known["reason"], known["detail"], known["document_id"], new=False)
 
 
 def _duplicate(con, run_id: str, path: str, sha: str) -> FileOutcome:

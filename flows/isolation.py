@@ -26,6 +26,7 @@ from multiprocessing.connection import Connection
 from extractors.source import MIB
 from flows.failures import out_of_memory
 from flows.pipeline import extract_checked
+from flows.process import die_with_parent
 from flows.settings import Limits
 from schemas.records import Document
 from schemas.status import Quarantine
@@ -35,6 +36,12 @@ from schemas.status import Quarantine
 ORPHAN_GRACE_S = 10
 _WARMUP_MODULE = "flows.child_warmup"
 _start_lock = threading.Lock()
+_running: set[multiprocessing.process.BaseProcess] = set()  # guarded by _start_lock
+_stopping = threading.Event()
+
+
+class Stopped(Exception):
+    """The run is stopping (stop_children): this document got no verdict and is not recorded."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,10 @@ def extract_in_child(path: str, sha256: str, limits: Limits, trust_roots: str | 
     )
     started = time.monotonic()
     with _start_lock, _main_module_hidden():  # multiprocessing's bookkeeping of children is not thread-safe
+        if _stopping.is_set():
+            raise Stopped(path)
         child.start()
+        _running.add(child)
     sender.close()
     message = None
     try:
@@ -68,6 +78,8 @@ def extract_in_child(path: str, sha256: str, limits: Limits, trust_roots: str | 
             message = receiver.recv()
         except (EOFError, OSError):  # it died before sending anything
             child.join(5)
+            if _stopping.is_set():  # killed by stop_children, not by its document
+                raise Stopped(path) from None
             return Extracted(_died(child.exitcode, limits), time.monotonic() - started)
         result, peak = message
         return Extracted(result, time.monotonic() - started, peak)
@@ -77,8 +89,19 @@ def extract_in_child(path: str, sha256: str, limits: Limits, trust_roots: str | 
         if child.is_alive():
             child.kill()
         child.join()
+        with _start_lock:
+            _running.discard(child)
         receiver.close()
         child.close()
+
+
+def stop_children() -> None:
+    """Kill every running extraction child and start no more (the run is stopping)."""
+    _stopping.set()
+    with _start_lock:
+        for child in list(_running):
+            with contextlib.suppress(Exception):
+                child.kill()
 
 
 def _timed_out(limits: Limits) -> Quarantine:
@@ -145,11 +168,18 @@ def _child_main(conn: Connection, path: str, sha256: str, limits: Limits, trust_
         conn.send((result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
     except MemoryError:
         conn.send((out_of_memory(limits), None))
+    except BrokenPipeError:  # the supervisor is gone (the run was stopped): nobody to tell
+        pass
     finally:
         conn.close()
 
 
 def _confine(limits: Limits) -> None:
+    # Ctrl-C and `timeout` signal the whole process group: the supervisor decides what
+    # stops (stop_children), a child must not die mid-document and look like a crash.
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.SIG_IGN)
+    die_with_parent()  # the forkserver, which ends when the run's process does
     resource.setrlimit(resource.RLIMIT_AS, (limits.max_memory_bytes, limits.max_memory_bytes))
     signal.alarm(int(limits.timeout_s) + ORPHAN_GRACE_S)
     # Damaged files make pdfminer log a warning per broken object: the verdict says enough.

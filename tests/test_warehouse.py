@@ -320,6 +320,7 @@ def test_loading_twice_changes_nothing(con: duckdb.DuckDBPyConnection) -> None:
     doc = make_document()
     start_run(con, "run-1")
     load_document(con, doc, run_id="run-1", file_path="/in/djpb-2024.pdf")
+    finish_run(con, "run-1", {"loaded": 1})
     before = snapshot(con)
 
     start_run(con, "run-1")

@@ -109,23 +109,44 @@ def record_quarantine(
         raise
 
 
+UNCLOSED_DETAIL = "ended without closing its trace (killed, or the machine stopped): the files it settled are kept"
+
+
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """Open the run's trace. The caller holds the writer's lock, so a run still 'running'
+    here is one whose process died: it is closed as interrupted first."""
+    close_unfinished_runs(con, "interrupted", UNCLOSED_DETAIL)
     con.execute(
-        "INSERT OR IGNORE INTO meta.runs (run_id, started_at) VALUES (?, ?)", [run_id, utc_now()]
+        "INSERT OR IGNORE INTO meta.runs (run_id, started_at, status) VALUES (?, ?, 'running')", [run_id, utc_now()]
     )
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> None:
-    """Close the run's trace with its file counts (keys: files, loaded, duplicate, quarantined)."""
+    """Close the run's trace with its file counts (keys: files, new, loaded, duplicate, quarantined)."""
     loaded = counts.get("loaded", 0)
     duplicate = counts.get("duplicate", 0)
     quarantined = counts.get("quarantined", 0)
     files = counts.get("files", loaded + duplicate + quarantined)
     con.execute(
-        "UPDATE meta.runs SET finished_at = ?, files = ?, loaded = ?, duplicate = ?, "
+        "UPDATE meta.runs SET finished_at = ?, status = 'completed', files = ?, new_files = ?, loaded = ?, duplicate = ?, "
         "quarantined = ? WHERE run_id = ?",
-        [utc_now(), files, loaded, duplicate, quarantined, run_id],
+        [utc_now(), files, counts.get("new"), loaded, duplicate, quarantined, run_id],
     )
+
+
+def close_unfinished_runs(con: duckdb.DuckDBPyConnection, status: str, detail: str) -> list[tuple[str, int]]:
+    """Close every run still marked running (only the lock holder may call this) with the
+    counts of the files it settled; return (run_id, files settled) for each."""
+    return con.execute(
+        """UPDATE meta.runs AS r SET finished_at = ?, status = ?, detail = ?,
+               new_files = (SELECT count(*) FROM core.files f WHERE f.run_id = r.run_id),
+               files = (SELECT count(*) FROM core.files f WHERE f.run_id = r.run_id),
+               loaded = (SELECT count(*) FROM core.files f WHERE f.run_id = r.run_id AND f.status = 'loaded'),
+               duplicate = (SELECT count(*) FROM core.files f WHERE f.run_id = r.run_id AND f.status = 'duplicate'),
+               quarantined = (SELECT count(*) FROM core.files f WHERE f.run_id = r.run_id AND f.status = 'quarantined')
+           WHERE status = 'running' RETURNING run_id, files""",
+        [utc_now(), status, detail],
+    ).fetchall()
 
 
 def _placeholders(n: int) -> str:

@@ -1,0 +1,189 @@
+"""The Prefect API a run reports to.
+
+When the user points PREFECT_API_URL at a server (`prefect config set` or the environment),
+runs report there and its history is theirs to keep. Otherwise kinerja starts a private
+API server for the run instead of Prefect's own temporary one, because Prefect's:
+- keeps its history in ~/.prefect/prefect.db, which grows with every run (ours lives in a
+  temporary folder removed at the end: kinerja's own trace is meta.runs);
+- shares the terminal's process group, so Ctrl-C or `timeout` kills it while the flow
+  still talks to it (minutes of connection-error tracebacks): ours has its own session;
+- outlives a SIGKILLed kinerja (about 200 MB listening on loopback): ours gets SIGKILL
+  from the kernel when its parent dies (PR_SET_PDEATHSIG).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+
+from flows.process import die_with_parent
+
+# Prefect must not phone home (the README promises no network access) nor bury the run
+# summary under its INFO logs. Read when Prefect is first imported: import this first.
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# Importing Prefect creates ~/.prefect: leave the home alone unless the user has Prefect configured there.
+if "PREFECT_HOME" not in os.environ and not os.path.isdir(os.path.expanduser("~/.prefect")):
+    os.environ["PREFECT_HOME"] = os.path.join(tempfile.gettempdir(), f"kinerja-prefect-{os.getuid()}")
+
+HEALTH_POLL_S = 0.1
+STOP_GRACE_S = 3.0
+
+
+class ServerError(RuntimeError):
+    """The private API server did not come up; the message says what to do."""
+
+
+@contextlib.contextmanager
+def prefect_api() -> Iterator[str]:
+    """Yield the API URL runs report to: the user's server, else a private one for the
+    duration of the block."""
+    from prefect.settings import PREFECT_API_URL
+
+    configured = PREFECT_API_URL.value()
+    if configured:
+        yield str(configured)
+        return
+    with tempfile.TemporaryDirectory(prefix="kinerja-prefect-") as home:
+        with _private_server(home) as url:
+            yield url
+
+
+@contextlib.contextmanager
+def _private_server(home: str) -> Iterator[str]:
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_HOME,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        temporary_settings,
+    )
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    log = os.path.join(home, "server.log")
+    database = os.path.join(home, "prefect.db")
+    template = _template_path()
+    with contextlib.suppress(OSError):
+        shutil.copyfile(template, database)
+    process = _launch(port, home, database, log)
+    try:
+        _wait_until_healthy(process, url, log, float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
+        if not os.path.exists(template):
+            _keep_as_template(database, template)
+        with temporary_settings(updates={PREFECT_API_URL: url, PREFECT_HOME: home}):
+            try:
+                yield url
+            finally:
+                _drain_clients()
+    finally:
+        _stop(process)
+
+
+def _template_path() -> str:
+    """A migrated, empty Prefect database, made by the first run: a new database costs
+    about 5 s of migrations, a copy of this one nothing. One per Prefect version."""
+    import prefect
+
+    folder = os.path.join(tempfile.gettempdir(), f"kinerja-prefect-{os.getuid()}")
+    return os.path.join(folder, f"empty-{prefect.__version__}.db")
+
+
+def _keep_as_template(database: str, template: str) -> None:
+    """Copy the just-migrated database (the server is idle: no flow has run) through
+    SQLite's backup API, then rename: a reader never sees half a template."""
+    with contextlib.suppress(OSError, sqlite3.Error):
+        os.makedirs(os.path.dirname(template), mode=0o700, exist_ok=True)
+        partial = f"{template}.{os.getpid()}.partial"
+        source, copy = sqlite3.connect(database), sqlite3.connect(partial)
+        try:
+            source.backup(copy)
+        finally:
+            source.close()
+            copy.close()
+        os.replace(partial, template)
+
+
+def _launch(port: int, home: str, database: str, log: str) -> subprocess.Popen:
+    import prefect
+
+    env = {
+        **os.environ,
+        "PREFECT_HOME": home,
+        "PREFECT_SERVER_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{database}",
+        "PREFECT_UI_ENABLED": "0",
+        "PREFECT__SERVER_EPHEMERAL": "1",
+        "PREFECT__SERVER_FINAL": "1",
+    }
+    env.pop("PREFECT_API_URL", None)
+    with open(log, "wb") as errors:  # a file, not a pipe: nobody reads it during the run, it must never fill
+        return subprocess.Popen(
+            [
+                sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent),
+                "--factory", "prefect.server.api.server:create_app",
+                "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
+            ],
+            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+            start_new_session=True, preexec_fn=die_with_parent,  # we start it from the main thread
+        )
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_healthy(process: subprocess.Popen, url: str, log: str, timeout_s: float) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout_s
+    with httpx.Client(timeout=2) as client:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                with open(log, "rb") as fh:
+                    why = fh.read().decode(errors="replace").strip().splitlines()
+                raise ServerError(
+                    f"Prefect's local API server exited with status {process.returncode} at start-up"
+                    f"{': ' + why[-1] if why else ''}; set PREFECT_API_URL to a running Prefect server to work around it"
+                )
+            try:
+                if client.get(f"{url}/health").status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(HEALTH_POLL_S)
+    raise ServerError(
+        f"Prefect's local API server did not start within {timeout_s:g} s (a slow or busy machine): "
+        "raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, or set PREFECT_API_URL to a running Prefect server"
+    )
+
+
+def _drain_clients() -> None:
+    """Send the logs and events Prefect's background workers still hold while the server
+    is up (after it stops they would retry against a closed port)."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    with contextlib.suppress(Exception):
+        APILogWorker.drain_all(timeout=STOP_GRACE_S)
+    with contextlib.suppress(Exception):
+        EventsWorker.drain_all(timeout=STOP_GRACE_S)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(STOP_GRACE_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
