@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -129,6 +130,12 @@ def open_pdf(path: str | Path, passwords: tuple[str, ...] = ()) -> tuple[object,
     try:
         return pypdfium2.PdfDocument(str(path)), None
     except pypdfium2.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
+            raise ExtractionError(
+                "encrypted",
+                f"the PDF is encrypted with a security handler kinerja cannot open ({_security_handler(path)}): "
+                "ask its sender for an unprotected copy, or save one with the program the handler belongs to",
+            ) from exc
         if exc.err_code != pdfium_c.FPDF_ERR_PASSWORD:
             raise ExtractionError("corrupt", f"the PDF cannot be opened ({exc}): re-export or fetch it again") from exc
     for password in passwords:
@@ -141,6 +148,20 @@ def open_pdf(path: str | Path, passwords: tuple[str, ...] = ()) -> tuple[object,
     else:
         detail = "the PDF is password-protected: pass its password in a file with --password-file (one per line)"
     raise ExtractionError("encrypted", detail)
+
+
+_FILTER_NAME = re.compile(rb"/Filter\s*/([A-Za-z0-9_.#+-]{1,64})")
+
+
+def _security_handler(path: str | Path) -> str:
+    """The /Filter named in the file's /Encrypt dictionary, for the message (best effort:
+    the first /Filter after the last /Encrypt reference)."""
+    data = Path(path).read_bytes()
+    at = data.rfind(b"/Encrypt")
+    ref = re.match(rb"/Encrypt\s+(\d+)\s+(\d+)\s+R", data[at : at + 40]) if at >= 0 else None
+    obj = re.compile(rb"(?<![0-9])%s\s+%s\s+obj" % (ref[1], ref[2])).search(data) if ref else None
+    name = _FILTER_NAME.search(data, obj.start() if obj else 0)
+    return f"/Filter /{name[1].decode('ascii')}" if name else "an unknown /Filter"
 
 
 def save_decrypted(pdf: object, dest: str | Path) -> Path:

@@ -87,7 +87,7 @@ def write_variants(sources: list[Path], folder: Path, count: int, seed: int) -> 
 # ---------------------------------------------------------------- hostile files
 
 
-def _pdf(objects: list[bytes], root: int = 1) -> bytes:
+def _pdf(objects: list[bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:
     """A well-formed PDF (correct xref) around the given object bodies, numbered from 1."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -97,7 +97,7 @@ def _pdf(objects: list[bytes], root: int = 1) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, trailer_extra, xref)
     return bytes(out)
 
 
@@ -114,6 +114,13 @@ def _one_page(content: bytes, page_extra: bytes = b"", pages_extra: bytes = b"/C
         content,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+
+
+def unknown_security_handler(handler: bytes = b"FOPN_fLock") -> bytes:
+    """A page encrypted (so its /Encrypt says) by a plug-in security handler no reader ships."""
+    objects = _one_page(_stream(b"BT /F1 12 Tf 72 720 Td (rahasia) Tj ET"))
+    objects.append(b"<< /Filter /" + handler + b" /V 1 /R 2 /P -4 /O (" + b"o" * 32 + b") /U (" + b"u" * 32 + b") >>")
+    return _pdf(objects, trailer_extra=b"/Encrypt 6 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] ")
 
 
 def decompression_bomb(inflated_mib: int = 2048) -> bytes:

@@ -13,7 +13,14 @@ import pytest
 
 from flows.failures import classify_failure
 from flows.ingest import ingest, store
-from tests.pdf_mutations import decompression_bomb, deeply_nested, deeply_nested_dicts, huge_page_count, slow_page
+from tests.pdf_mutations import (
+    decompression_bomb,
+    deeply_nested,
+    deeply_nested_dicts,
+    huge_page_count,
+    slow_page,
+    unknown_security_handler,
+)
 from tests.support import SAMPLES, query
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
@@ -91,10 +98,11 @@ def test_each_bad_input_gets_its_reason_and_an_actionable_detail(tmp_path):
     (folder / "claims-a-million-pages.pdf").write_bytes(huge_page_count(1_000_000))
     (folder / "nested-arrays.pdf").write_bytes(deeply_nested())
     (folder / "nested-dicts.pdf").write_bytes(deeply_nested_dicts())
+    (folder / "plug-in-lock.pdf").write_bytes(unknown_security_handler())
 
     db = tmp_path / "w.duckdb"
     summary = ingest(paths=[str(folder)], db=str(db), max_pages=5, workers=2)
-    assert len(summary.items) == 13
+    assert len(summary.items) == 14
     got = {name: (r["status"], r["reason"]) for name, r in _verdicts(db).items()}
     assert got == {
         "empty.pdf": ("quarantined", "empty"),
@@ -111,11 +119,13 @@ def test_each_bad_input_gets_its_reason_and_an_actionable_detail(tmp_path):
         # pdfminer's parser is iterative: deep nesting is parsed, the page has no agreement
         "nested-arrays.pdf": ("quarantined", "not_a_performance_document"),
         "nested-dicts.pdf": ("quarantined", "not_a_performance_document"),
+        "plug-in-lock.pdf": ("quarantined", "encrypted"),
     }
     detail = {name: r["detail"] for name, r in _verdicts(db).items()}
     assert "ZIP container" in detail["surat.pdf"] and "HTML page" in detail["download.pdf"]
     assert "truncated download" in detail["truncated.pdf"]
     assert "--password-file" in detail["locked.pdf"]
+    assert "security handler kinerja cannot open (/Filter /FOPN_fLock)" in detail["plug-in-lock.pdf"]
     assert detail["laporan-tebal.pdf"].startswith("the PDF declares 6 pages, more than the limit of 5 (--max-pages)")
     assert detail["claims-a-million-pages.pdf"].startswith("the PDF declares 1000000 pages")
     assert "OCR" in detail["scan.pdf"]
