@@ -16,31 +16,41 @@ from rich.table import Table
 
 from flows import server, settings, signals  # server first: it sets Prefect's environment before Prefect is imported
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Indonesian performance agreements (PK, SKP) into DuckDB.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, help="Indonesian performance agreements (PK, SKP) into DuckDB.")
 out = Console()
 if not out.is_terminal:
     out.width = 160  # a log or a pipe: do not cut the findings at 80 columns
 err = Console(stderr=True)
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from importlib.metadata import version
+
+        out.print(f"kinerja {version('kinerja')}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version and exit.")] = False,
+) -> None:
     """kinerja: PK and SKP PDFs into a DuckDB warehouse with `bi` views."""
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="PDF files and/or folders (searched recursively for *.pdf).")],
-    db: Annotated[str | None, typer.Option("--db", help=f"DuckDB warehouse file (default: ${settings.ENV_DB}, else {settings.DEFAULT_DB}).")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, max=64, help=f"Documents extracted at once (default: {settings.DEFAULT_WORKERS}).")] = None,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="PDF files and/or folders (searched recursively for *.pdf).")],
+    db: Annotated[str | None, typer.Option("--db", metavar="FILE", help=f"DuckDB warehouse file (default: ${settings.ENV_DB}, else {settings.DEFAULT_DB}).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", metavar="N", min=1, max=64, help=f"Documents extracted at once (default: {settings.DEFAULT_WORKERS}).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as one JSON object.")] = False,
     trust_roots: Annotated[Path | None, typer.Option("--trust-roots", metavar="DIR", help=f"Folder of CA certificates (PEM/DER) embedded signatures are checked against (default: ${settings.ENV_TRUST_ROOTS}; without one, trusted stays empty).")] = None,
-    timeout: Annotated[float | None, typer.Option("--timeout", min=1, help=f"Seconds one document may take (extract + normalize); longer ones are stopped and quarantined 'timeout' (default: {settings.DEFAULT_TIMEOUT_S:g}).")] = None,
-    max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help=f"Documents with more pages are quarantined 'too_large', checked before parsing (default: {settings.DEFAULT_MAX_PAGES}).")] = None,
-    max_mb: Annotated[float | None, typer.Option("--max-mb", min=0.001, help=f"Files larger than this many MiB are quarantined 'too_large' (default: {settings.DEFAULT_MAX_MB:g}).")] = None,
-    max_memory_mb: Annotated[int | None, typer.Option("--max-memory-mb", min=1024, help=f"Address-space limit (MiB) of the process extracting one document (the parsers alone take about 0.8 GiB of it); exceeding it quarantines the file 'too_large' (default: {settings.DEFAULT_MAX_MEMORY_MB}).")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", metavar="SECONDS", min=1, help=f"Seconds one document may take (extract + normalize); longer ones are stopped and quarantined 'timeout' (default: {settings.DEFAULT_TIMEOUT_S:g}).")] = None,
+    max_pages: Annotated[int | None, typer.Option("--max-pages", metavar="N", min=1, help=f"Documents with more pages are quarantined 'too_large', checked before parsing (default: {settings.DEFAULT_MAX_PAGES}).")] = None,
+    max_mb: Annotated[float | None, typer.Option("--max-mb", metavar="MIB", min=0.001, help=f"Files larger than this many MiB are quarantined 'too_large' (default: {settings.DEFAULT_MAX_MB:g}).")] = None,
+    max_memory_mb: Annotated[int | None, typer.Option("--max-memory-mb", metavar="MIB", min=1024, help=f"Address-space limit (MiB) of the process extracting one document (the parsers alone take about 0.8 GiB of it); exceeding it quarantines the file 'too_large' (default: three quarters of the machine's memory shared by the workers, at most {settings.MAX_MEMORY_CEILING_MB}, at least {settings.MIN_MEMORY_MB}; here {settings.default_max_memory_mb(1)} for one worker).")] = None,
     password_file: Annotated[Path | None, typer.Option("--password-file", metavar="FILE", help=f"Passwords to try on encrypted PDFs, one per line (default: ${settings.ENV_PASSWORDS_FILE}).")] = None,
-    lock_timeout: Annotated[float | None, typer.Option("--lock-timeout", min=0, help=f"Seconds to wait while another process holds the warehouse (default: ${settings.ENV_LOCK_TIMEOUT}, else {settings.DEFAULT_LOCK_TIMEOUT_S:g}).")] = None,
+    lock_timeout: Annotated[float | None, typer.Option("--lock-timeout", metavar="SECONDS", min=0, help=f"Seconds to wait while another process holds the warehouse (default: ${settings.ENV_LOCK_TIMEOUT}, else {settings.DEFAULT_LOCK_TIMEOUT_S:g}).")] = None,
 ) -> None:
     """Load every PDF under PATH into the warehouse; each file ends loaded, duplicate or quarantined."""
     from flows.discovery import DiscoveryError, discover_pdfs
@@ -63,9 +73,17 @@ def ingest(
 
 
 def _check_inputs(run: settings.Settings) -> None:
-    """Trust roots and the password file are read now: a bad one is a usage error before any work."""
+    """The warehouse's folder, trust roots and the password file are checked now: a bad one
+    is a usage error before any work."""
     from extractors.digital_signature import TrustRootsError, load_trust_roots
     from extractors.source import read_password_file
+
+    folder = Path(run.db).parent
+    if not folder.is_dir():
+        if run.db != settings.DEFAULT_DB:
+            _fail(f"the folder {folder} of the warehouse does not exist: create it first (a mistyped --db or $KINERJA_DB would start a new, empty warehouse)", 2)
+        folder.mkdir(parents=True)
+        err.print(f"created the folder {shown(str(folder))} for the default warehouse {shown(run.db)}", soft_wrap=True)
 
     try:
         if run.trust_roots:
@@ -194,13 +212,13 @@ def _num(value) -> str:
 
 @app.command("eval")
 def eval_(
-    path: Annotated[Path, typer.Argument(help="Folder of PDFs to ingest and score.", exists=True, file_okay=False)],
-    truth: Annotated[Path | None, typer.Option("--truth", help="Folder of *.truth.json files [default: PATH].")] = None,
-    db: Annotated[str | None, typer.Option("--db", help="Warehouse to ingest into (default: a throw-away file).")] = None,
+    path: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder of PDFs to ingest and score.", exists=True, file_okay=False)],
+    truth: Annotated[Path | None, typer.Option("--truth", metavar="DIR", help="Folder of *.truth.json files (default: FOLDER).")] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="FILE", help="Warehouse to ingest into (default: a throw-away file).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 unless every score is perfect.")] = False,
 ) -> None:
-    """Ingest PATH, then score the warehouse against ground truth, field by field, per fact and producer."""
+    """Ingest FOLDER, then score the warehouse against ground truth, field by field, per fact and producer."""
     from flows.evaluate import totals
 
     scores, flagged, class_problems = _score(path, truth or path, db)

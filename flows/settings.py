@@ -14,7 +14,9 @@ DEFAULT_WORKERS = 1
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MAX_PAGES = 300
 DEFAULT_MAX_MB = 100.0
-DEFAULT_MAX_MEMORY_MB = 4096
+MAX_MEMORY_CEILING_MB = 4096  # what one document may cost on a machine with memory to spare
+MIN_MEMORY_MB = 1024  # the parsers alone take about 0.8 GiB of address space
+MEMORY_SHARE = 0.75  # of the machine's (or its cgroup's) memory, shared by the workers
 DEFAULT_LOCK_TIMEOUT_S = 30.0
 
 ENV_DB = "KINERJA_DB"
@@ -35,7 +37,7 @@ class Limits:
     timeout_s: float = DEFAULT_TIMEOUT_S
     max_pages: int = DEFAULT_MAX_PAGES
     max_bytes: int = int(DEFAULT_MAX_MB * MIB)
-    max_memory_bytes: int = DEFAULT_MAX_MEMORY_MB * MIB
+    max_memory_bytes: int = MAX_MEMORY_CEILING_MB * MIB
     password_file: str | None = None
 
 
@@ -61,20 +63,43 @@ def resolve(
     lock_timeout_s: float | None = None,
 ) -> Settings:
     """The run's settings: given values, else the environment, else the defaults."""
+    workers = max(1, int(DEFAULT_WORKERS if workers is None else workers))
     limits = Limits(
         timeout_s=float(DEFAULT_TIMEOUT_S if timeout_s is None else timeout_s),
         max_pages=int(DEFAULT_MAX_PAGES if max_pages is None else max_pages),
         max_bytes=int((DEFAULT_MAX_MB if max_mb is None else max_mb) * MIB),
-        max_memory_bytes=int(DEFAULT_MAX_MEMORY_MB if max_memory_mb is None else max_memory_mb) * MIB,
+        max_memory_bytes=int(default_max_memory_mb(workers) if max_memory_mb is None else max_memory_mb) * MIB,
         password_file=password_file or _env(ENV_PASSWORDS_FILE),
     )
     return Settings(
         db=db or _env(ENV_DB) or DEFAULT_DB,
-        workers=max(1, int(DEFAULT_WORKERS if workers is None else workers)),
+        workers=workers,
         trust_roots=trust_roots or _env(ENV_TRUST_ROOTS),
         lock_timeout_s=_lock_timeout() if lock_timeout_s is None else float(lock_timeout_s),
         limits=limits,
     )
+
+
+def default_max_memory_mb(workers: int, machine_bytes: int | None = None) -> int:
+    """The memory cap of one extraction when none is given: 4 GiB, less when the workers
+    together could not have that much (a decompression bomb costs its child the whole cap
+    before it is stopped, and N workers may meet N bombs), never under 1 GiB."""
+    total = machine_memory_bytes() if machine_bytes is None else machine_bytes
+    share = int(total * MEMORY_SHARE / max(1, workers)) // MIB
+    return max(MIN_MEMORY_MB, min(MAX_MEMORY_CEILING_MB, share))
+
+
+def machine_memory_bytes() -> int:
+    """Physical memory, or the container's limit when it is lower (cgroup v2, then v1)."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    for limit_file in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            text = open(limit_file, encoding="ascii").read().strip()
+        except OSError:
+            continue
+        if text.isdigit():
+            total = min(total, int(text))
+    return total
 
 
 def _env(name: str) -> str | None:

@@ -57,14 +57,14 @@ def test_a_second_ingest_waits_for_the_lock_then_gives_up_or_proceeds(tmp_path):
     # A BI tool reading the file while the writer runs: refused, with a clear message.
     with pytest.raises(duckdb.IOException, match="lock"):
         duckdb.connect(str(db), read_only=True)
-    with pytest.raises(WarehouseLocked, match=r"in use by another kinerja process \(PID \d+\)"):
+    with pytest.raises(WarehouseLocked, match=r"in use by another kinerja run \(PID \d+\)"):
         open_reader(db)
 
     _, err = impatient.communicate(timeout=120)
     assert impatient.returncode == 1
     lines = [l for l in err.splitlines() if l.strip()]
     assert len(lines) == 1, err
-    assert f"in use by another kinerja process (PID {writer.pid})" in lines[0]
+    assert f"in use by another kinerja run (PID {writer.pid})" in lines[0]
     assert "--lock-timeout" in lines[0] and "waited 1 s" in lines[0]
 
     _, err = writer.communicate(timeout=120)

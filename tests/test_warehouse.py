@@ -28,7 +28,7 @@ from schemas.records import (
     SkpHeader,
     Target,
 )
-from warehouse.db import WarehouseLocked, migrations, open_warehouse
+from warehouse.db import WarehouseError, WarehouseLocked, migrations, open_warehouse
 from warehouse.load import document_exists, finish_run, load_document, record_file, start_run
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -211,7 +211,7 @@ def rows_of_document(con: duckdb.DuckDBPyConnection, document_id: str) -> dict[s
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "nested" / "kinerja.duckdb"
+    return tmp_path / "kinerja.duckdb"
 
 
 @pytest.fixture
@@ -222,6 +222,12 @@ def con(db_path: Path):
 
 
 # ---------------------------------------------------------------- migrations and contract
+
+
+def test_open_refuses_a_missing_folder_instead_of_creating_it(tmp_path: Path) -> None:
+    with pytest.raises(WarehouseError, match="does not exist: create it first"):
+        open_warehouse(tmp_path / "typo" / "kinerja.duckdb")
+    assert not (tmp_path / "typo").exists()
 
 
 def test_open_creates_the_file_and_migrations_are_idempotent(db_path: Path) -> None:
@@ -496,8 +502,8 @@ def test_a_second_process_holding_the_file_raises_warehouse_locked(db_path: Path
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        with pytest.raises(WarehouseLocked, match="another kinerja process"):
-            open_warehouse(db_path)
+        with pytest.raises(WarehouseLocked, match=rf"in use by PID {holder.pid} \(\S*python\S* -c "):
+            open_warehouse(db_path)  # not kinerja (a BI tool, a notebook): named by its command line
         with pytest.raises(WarehouseLocked) as waited:
             t0 = dt.datetime.now()
             open_warehouse(db_path, lock_timeout_s=0.5)

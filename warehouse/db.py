@@ -46,12 +46,14 @@ def utc_now() -> dt.datetime:
 
 
 def open_warehouse(path: str | Path, *, lock_timeout_s: float = 0) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the warehouse at ``path``, migrate it, (re)create the bi views."""
+    """Open (creating the file if needed) the warehouse at ``path``, migrate it, (re)create
+    the bi views. Its folder must exist: a mistyped path must not start a new, empty warehouse."""
     path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WarehouseError(f"cannot create the folder of the warehouse {path}: {exc}") from exc
+    if not path.parent.is_dir():
+        raise WarehouseError(
+            f"the folder {path.parent} of the warehouse {path.name} does not exist: create it first "
+            "(a mistyped --db would otherwise start a new, empty warehouse)"
+        )
     con = _connect(path, lock_timeout_s)
     try:
         apply_migrations(con)
@@ -90,12 +92,26 @@ def _connect(path: Path, lock_timeout_s: float, *, read_only: bool = False) -> d
 def _locked_message(path: Path, exc: duckdb.Error, waited_s: float) -> str:
     """One line: who holds the file, how long we waited, what to do."""
     holder = _LOCK_HOLDER.search(str(exc))
-    who = f"another kinerja process (PID {holder[1]})" if holder else "another kinerja process"
+    who = _process(int(holder[1])) if holder else "another process"
     return (
         f"the warehouse {path} is in use by {who}; waited {waited_s:.0f} s. DuckDB allows one "
-        "process at a time, readers included: wait for it to finish and run again, raise "
+        "process at a time, readers included: wait for it to finish (or close it) and run again, raise "
         "--lock-timeout (or $KINERJA_LOCK_TIMEOUT), or use another --db file."
     )
+
+
+def _process(pid: int) -> str:
+    """The lock holder as a person would name it: another kinerja run, or the program
+    (a BI tool, a notebook, the duckdb shell) with its command line (Linux /proc)."""
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().rstrip(b"\0").split(b"\0")
+    except OSError:
+        return f"another process (PID {pid})"
+    words = [a.decode(errors="replace") for a in argv]
+    if any(Path(w).name == "kinerja" or w == "flows.cli" for w in words[:3]):  # the console script, or python -m flows.cli
+        return f"another kinerja run (PID {pid})"
+    command = " ".join(words)
+    return f"PID {pid} ({command[:120]})"
 
 
 def _is_lock_error(exc: duckdb.Error) -> bool:
