@@ -8,6 +8,7 @@ document, because DuckDB allows a single writer.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from schemas.records import Document
 from schemas.status import DUPLICATE_DETAIL, Quarantine
 from warehouse.db import open_warehouse
 from warehouse.load import (
+    close_unfinished_runs,
     document_exists,
     finish_run,
     known_file,
@@ -150,6 +152,10 @@ def ingest(
         _drain(con, run_id, summary, pending, on_file, settings.trust_roots, settings.limits)
         finish_run(con, run_id, summary.as_json())
         summary.findings = mismatches(con, [i.document_id for i in summary.items if i.new and i.status == "loaded" and i.document_id])
+    except Exception as exc:  # a fatal error: the run's trace says so (a signal is the CLI's to record)
+        with contextlib.suppress(Exception):
+            close_unfinished_runs(con, "failed", f"{type(exc).__name__}: {exc}"[:500])
+        raise
     finally:
         con.close()
     return summary
