@@ -19,6 +19,8 @@ NIP_LINE = re.compile(r"^nip\b\.?\s*[:.]?\s*(?:[\d][\d .]*|-)?$", re.IGNORECASE)
 NIP_ANCHOR = re.compile(r"^nip\b\.?\s*[:.]?\s*\d[\d .]{7,}$", re.IGNORECASE)  # a NIP with its digits
 SENTENCE_END = (".", ":", ";")
 PARTY = re.compile(r"^pihak\s+(pertama|kesatu|kedua)\b")
+# The label over a block that acknowledges or approves the agreement (a superior, a witness)
+ACKNOWLEDGED = re.compile(r"^(?:mengetahui|menyetujui)\b[\s,:]*", re.IGNORECASE)
 MAX_BLOCK_WIDTH = 0.55  # of the page width: wider lines are body text, not a signature block
 LINK_GAP = 8.0  # font sizes: the largest vertical gap inside one block (room for a wet signature)
 REACH = 12.0  # font sizes: how far above its mark a block's jabatan may stand (a tall signature)
@@ -41,11 +43,13 @@ class Block:
         return box
 
 
-def _linked(a: Segment, b: Segment) -> bool:
+def _linked(a: Segment, b: Segment, obstacles: Sequence[BBox] = ()) -> bool:
     upper, lower = (a, b) if a.top <= b.top else (b, a)
     gap = lower.top - upper.bottom
     if gap > LINK_GAP * max(upper.size, lower.size):
         return False
+    if any(upper.bottom <= box[1] and box[3] <= lower.top for box in obstacles):
+        return False  # a table stands between them: no block spans a table
     overlap = x_overlap((a.x0, a.x1), (b.x0, b.x1))
     centred = abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < CENTRED
     return overlap > 0 or centred
@@ -66,8 +70,9 @@ def _is_anchor(seg: Segment) -> bool:
     return bool(E_SIGN.search(text) or NIP_ANCHOR.match(seg.text.strip()))
 
 
-def find_blocks(segments: Sequence[tuple[Segment, str | None]], page_width: float) -> list[Block]:
-    """Group the narrow text segments of a page into columns; keep those with a signature mark."""
+def find_blocks(segments: Sequence[tuple[Segment, str | None]], page_width: float, tables: Sequence[BBox] = ()) -> list[Block]:
+    """Group the narrow text segments of a page into columns (never across one of its
+    ``tables``); keep those with a signature mark."""
     cands = [(s, sec) for s, sec in _join_place_and_date(segments) if (s.x1 - s.x0) <= MAX_BLOCK_WIDTH * page_width and not _is_body_text(s.text)]
     parent = list(range(len(cands)))
 
@@ -79,7 +84,7 @@ def find_blocks(segments: Sequence[tuple[Segment, str | None]], page_width: floa
 
     for i in range(len(cands)):
         for j in range(i + 1, len(cands)):
-            if _linked(cands[i][0], cands[j][0]):
+            if _linked(cands[i][0], cands[j][0], tables):
                 parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(cands)):
@@ -87,22 +92,45 @@ def find_blocks(segments: Sequence[tuple[Segment, str | None]], page_width: floa
     anchored: list[Block] = []
     loose: list[list[Segment]] = []
     for members in groups.values():
-        segs = sorted((cands[i][0] for i in members), key=lambda s: (s.top, s.x0))
-        if any(_is_anchor(s) for s in segs):
-            sections = [cands[i][1] for i in members if cands[i][1]]
-            kept = _trim_segments(segs)
-            loose.append([s for s in segs if s not in kept])
-            anchored.append(Block(kept, sections[-1] if sections else None))
-        else:
-            loose.append(segs)
-    return reading_order(_complete_rows(anchored, loose))
+        sections = [cands[i][1] for i in members if cands[i][1]]
+        for segs in _stacked(sorted((cands[i][0] for i in members), key=lambda s: (s.top, s.x0))):
+            if any(_is_anchor(s) for s in segs) or _acknowledges(segs):
+                kept = _trim_segments(segs)
+                loose.append([s for s in segs if s not in kept])
+                anchored.append(Block(kept, sections[-1] if sections else None))
+            else:
+                loose.append(segs)
+    return reading_order(_complete_rows(anchored, loose, tables))
+
+
+def _acknowledges(segs: list[Segment]) -> bool:
+    """'Mengetahui,' over a jabatan and, below the space for ink, a name: a signature block
+    of someone who prints no NIP (a governor, a minister)."""
+    labelled = [i for i, s in enumerate(segs) if ACKNOWLEDGED.match(s.text.strip())]
+    return bool(labelled) and len(segs) - labelled[0] >= 3
+
+
+def _stacked(column: list[Segment]) -> list[list[Segment]]:
+    """A column of blocks one above the other (the parties, then those who acknowledge the
+    agreement below them): a NIP line ends a block, a label ('PIHAK KEDUA,', 'Mengetahui,')
+    starts one (with the place and date printed over it)."""
+    blocks: list[list[Segment]] = [[]]
+    for seg in column:
+        text = seg.text.strip()
+        labelled = ACKNOWLEDGED.match(text) or PARTY.match(fold(text))
+        if labelled and any(not _is_place_date(s.text.strip()) for s in blocks[-1]):
+            blocks.append([])
+        blocks[-1].append(seg)
+        if NIP_LINE.match(text):
+            blocks.append([])
+    return [b for b in blocks if b]
 
 
 def _x_overlap(a: tuple[float, float], b: tuple[float, float], margin: float = 10.0) -> bool:
     return x_overlap(a, b) + margin > 0
 
 
-def _complete_rows(anchored: list[Block], loose: list[list[Segment]]) -> list[Block]:
+def _complete_rows(anchored: list[Block], loose: list[list[Segment]], tables: Sequence[BBox] = ()) -> list[Block]:
     """Blocks side by side share their row: a role printed higher than the signature space
     allows, or a block with neither e-sign mark nor NIP (a governor, a minister) beside a
     marked one, belongs to the row all the same."""
@@ -111,8 +139,10 @@ def _complete_rows(anchored: list[Block], loose: list[list[Segment]]) -> list[Bl
     for row in _rows(anchored):
         bottom = max(b.bbox[3] for b in row)
         reach = min(b.bbox[1] for b in row) - REACH * row[0].segments[0].size
+        reach = max([reach, *(box[3] for box in tables if box[3] <= min(b.bbox[1] for b in row))])  # not over a table
+        widths = [(b, (b.bbox[0], b.bbox[2])) for b in row]  # as found: a line taken in must not widen its block
         for seg in [s for s in free if s.top >= reach and s.bottom <= bottom + s.size]:
-            owners = [b for b in row if _x_overlap((seg.x0, seg.x1), (b.bbox[0], b.bbox[2]))]
+            owners = [b for b, span in widths if _x_overlap((seg.x0, seg.x1), span)]
             if len(owners) == 1:
                 owners[0].segments.append(seg)
                 free.remove(seg)
@@ -146,7 +176,10 @@ def _join_place_and_date(segments: Sequence[tuple[Segment, str | None]]) -> list
     while i + 1 < len(out):
         (a, sec), (b, _) = out[i], out[i + 1]
         joined = f"{a.text} {b.text}"
-        if abs(a.top - b.top) < 0.5 * a.size and a.text.rstrip().endswith(",") and _is_place_date(joined):
+        # Two columns' lines on one baseline ('Kepala Kantor,' beside 'Bandung, 2 Januari
+        # 2025') are not one date: each part of a blanked date is incomplete on its own.
+        halves_complete = _is_place_date(a.text) or _is_place_date(b.text)
+        if abs(a.top - b.top) < 0.5 * a.size and a.text.rstrip().endswith(",") and not halves_complete and _is_place_date(joined):
             out[i] = (Segment(joined, a.x0, b.x1, min(a.top, b.top), max(a.bottom, b.bottom), a.size, a.bold), sec)
             del out[i + 1]
         else:
@@ -245,6 +278,13 @@ def read_layout(lines: list[Segment]) -> Layout:
     role: list[Segment] = []
     for seg in reversed(rest):
         text = seg.text.strip()
+        acknowledged = ACKNOWLEDGED.match(text)
+        if acknowledged and out.party is None:
+            if text[acknowledged.end() :].strip():  # 'Mengetahui, Kepala Dinas': the jabatan follows the label
+                role.insert(0, Segment(text[acknowledged.end() :], seg.x0, seg.x1, seg.top, seg.bottom, seg.size, seg.bold))
+            out.party = None
+            out.party_line = seg
+            break
         party = PARTY.match(fold(text))
         if party:
             out.party, out.party_line = party.group(1), seg

@@ -228,7 +228,7 @@ def _finish_parts(walk: Walk) -> None:
 
 def _signatures(walk: Walk, pages: list[PageLayout]) -> Iterator[RawRecord]:
     for page in pages:
-        blocks = find_blocks(walk.segments_by_page.get(page.number, []), page.width)
+        blocks = find_blocks(walk.segments_by_page.get(page.number, []), page.width, [t.bbox for t in page.tables])
         yield from share_place_date([mark_signed(parse_block(b, page.number), b, page) for b in blocks])
 
 

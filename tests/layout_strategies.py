@@ -4,6 +4,7 @@ nobody wrote by hand."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -17,6 +18,8 @@ from samples.generators.layouts import (
     Layout,
     Objective,
     Program,
+    SignatureStyle,
+    Signer,
     TargetStyle,
 )
 
@@ -39,6 +42,16 @@ ACTIVITIES = ("Pembinaan Pelaksanaan Anggaran", "Penyusunan Laporan Keuangan", "
               "Pemeliharaan Sarana dan Prasarana", "Koordinasi dan Evaluasi Program")
 WORDS = ("Baik", "WTP", "Sangat Baik", "Hijau", "III")
 UNIT_WORDS = ("Laporan", "Kegiatan", "Dokumen", "Orang", "Stasiun TV", "Rekomendasi")
+
+
+ROLES = (("Kepala Kantor Wilayah",), ("Kepala Dinas Komunikasi", "dan Informatika"), ("Gubernur Jawa Barat",),
+         ("Sekretaris Daerah",), ("Inspektur Provinsi",), ("Kepala Bidang Anggaran",), ("DIREKTUR JENDERAL",),
+         ("Kepala Badan Pendapatan", "Daerah Provinsi Jawa Barat"), ("Kepala Seksi Verifikasi", "dan Akuntansi"),
+         ("Kepala KPPN Malang",))
+NAMES = ("Dr. Rudi Hartono", "Siti Aminah, S.E.", "Ir. Bambang Sutrisno, M.M.", "Dewi Lestari, S.Kom.",
+         "H. Ahmad Fauzi, S.H., M.Si.", "Maria Magdalena Simanjuntak", "Yohanes Purba, Ak.", "Ni Luh Putu Sari")
+RANKS = ("Pembina Utama Muda", "Pembina Tingkat I (IV/b)", "Penata Tingkat I", "Pembina (IV/a)")
+PLACES = ("Jakarta", "Bandung", "Malang", "Medan")
 
 
 def _indonesian(value: Decimal) -> str:
@@ -126,6 +139,30 @@ def programs(draw) -> tuple[Program, ...]:
     return tuple(out)
 
 
+@st.composite
+def nips(draw) -> str:
+    """A valid NIP: birth date, appointment year and month, sex, sequence."""
+    born = draw(st.dates(min_value=dt.date(1962, 1, 1), max_value=dt.date(1998, 12, 31)))
+    appointed = draw(st.integers(born.year + 19, min(born.year + 35, 2024)))
+    return f"{born:%Y%m%d}{appointed}{draw(st.integers(1, 12)):02d}{draw(st.integers(1, 2))}{draw(st.integers(1, 999)):03d}"
+
+
+@st.composite
+def signature_styles(draw) -> SignatureStyle:
+    arrangement = draw(st.sampled_from(["pair", "pair_and_witness", "grid"]))
+    count = {"pair": 2, "pair_and_witness": 3, "grid": 4}[arrangement]
+    roles = draw(st.lists(st.sampled_from(ROLES), min_size=count, max_size=count, unique=True))
+    names = draw(st.lists(st.sampled_from(NAMES), min_size=count, max_size=count, unique=True))
+    signers = tuple(
+        Signer(role, name, draw(st.one_of(st.none(), nips())) if n != 1 else draw(nips()), draw(st.one_of(st.none(), st.sampled_from(RANKS))))
+        for n, (role, name) in enumerate(zip(roles, names))
+    )
+    return SignatureStyle(
+        signers=signers, arrangement=arrangement, party_labels=draw(st.booleans()), electronic=draw(st.booleans()),
+        spaced_nip=draw(st.booleans()), place=draw(st.sampled_from(PLACES)),
+    )
+
+
 def _breaks(draw, rows: int) -> tuple[int, ...]:
     return tuple(sorted(draw(st.sets(st.integers(0, max(rows - 2, 0)), max_size=2)))) if rows > 1 else ()
 
@@ -175,4 +212,5 @@ def layouts(draw) -> Layout:
         budget_style=budget_style,
         rincian=rincian,
         rincian_style=rincian_style,
+        signatures=draw(signature_styles()),
     )

@@ -76,6 +76,20 @@ def read_back(doc: Document) -> dict[str, list[dict]]:
         "budget_totals": [
             {"source": t.source, "label": t.label, "amount_idr": f"{t.amount_idr:.2f}"} for t in doc.budget_totals
         ],
+        "signatures": [
+            {
+                "block_no": s.block_no,
+                "role": s.role,
+                "name": s.name,
+                "nip": s.nip.digits if s.nip else None,
+                "party": s.party,
+                "place": s.place,
+                "signed_on": s.signed_on.isoformat() if s.signed_on else None,
+                "electronic": s.electronic,
+                "page": s.page,
+            }
+            for s in doc.signatures
+        ],
     }
 
 

@@ -20,9 +20,12 @@ from samples.generators.layouts import (
     PERIODS,
     BudgetStyle,
     Layout,
+    SignatureStyle,
+    Signer,
     TableStyle,
     TargetStyle,
     activity_label,
+    signature_rows,
 )
 
 PAPER = {"A4": (595.28, 841.89), "F4": (609.45, 935.43)}
@@ -102,6 +105,7 @@ class Printer:
         self.y = MARGIN
         self.row_pages: dict[str, int] = {}
         self._drawn: dict[int, int] = {}  # lines of each merged cell printed so far
+        self._signatures = 0  # signature blocks printed so far
 
     @property
     def usable(self) -> float:
@@ -118,24 +122,34 @@ class Printer:
         self.pages[-1].texts.append(((self.width - width) / 2, self.y + size, text, size, bold))
         self.y += size * LEADING
 
-    def signatures(self, year: int) -> None:
-        """A place and date over the right block, then two signature blocks side by side."""
+    def signatures(self, style: SignatureStyle, year: int) -> None:
+        """The signature blocks in rows (signature_rows): the place and date over the right
+        party, each block's lines from its top, a row as tall as its tallest block."""
         size = 10.0
-        lines = [
-            ("", f"Jakarta, 2 Januari {year}"),
-            ("PIHAK KEDUA,", "PIHAK KESATU,"),
-            ("", ""), ("", ""), ("", ""),
-            ("Dr. Rudi Hartono", "Siti Aminah, S.E."),
-            ("NIP 197001012000031001", "NIP 198002022005012002"),
-        ]
-        if self.y + (len(lines) + 1) * size * LEADING > self.height - MARGIN:
-            self.new_page()
-        self.y += size
-        for left, right in lines:
-            for text, x in ((left, MARGIN + 20), (right, self.width / 2 + 40)):
-                if text:
-                    self.pages[-1].texts.append((x, self.y + size, text, size, False))
-            self.y += size * LEADING
+        step = size * LEADING
+        for row_no, row in enumerate(signature_rows(style)):
+            blocks = [(signer, label, _block_lines(style, signer, label, year if row_no == 0 and at == len(row) - 1 else None))
+                      for at, (signer, label) in enumerate(row)]
+            height = (max(len(lines) for _, _, lines in blocks) + 1) * step
+            if self.y + height + size > self.height - MARGIN:
+                self.new_page()
+            self.y += size
+            dated = any(len(lines) and lines[0].startswith(f"{style.place}, ") for _, _, lines in blocks)
+            for at, (_, _, lines) in enumerate(blocks):
+                x = self._block_x(len(row), at, max(stringWidth(t, "Helvetica", size) for t in lines if t))
+                # blocks stand level by their first line under the date: the undated start a line lower
+                first = 1 if dated and not lines[0].startswith(f"{style.place}, ") else 0
+                for n, text in enumerate(lines, start=first):
+                    if text:
+                        self.pages[-1].texts.append((x, self.y + size + n * step, text, size, False))
+                self.row_pages[f"signature:{self._signatures}"] = len(self.pages)
+                self._signatures += 1
+            self.y += height
+
+    def _block_x(self, blocks_in_row: int, at: int, width: float) -> float:
+        if blocks_in_row == 1:
+            return (self.width - width) / 2
+        return MARGIN + 20 if at == 0 else self.width / 2 + 40
 
     def gap(self, points: float) -> None:
         self.y += points
@@ -370,6 +384,21 @@ def spaced(text: str) -> str:
     return "   ".join(" ".join(word) for word in text.split())
 
 
+def _block_lines(style: SignatureStyle, signer: Signer, label: str | None, year: int | None) -> list[str]:
+    """One block top to bottom: [place and date], [label], jabatan, the space for ink or the
+    e-sign mark, name, [pangkat], [NIP]."""
+    lines = [f"{style.place}, 2 Januari {year}"] if year is not None else []
+    lines += [label] if label else []
+    lines += [*signer.role[:-1], signer.role[-1] + ","]
+    lines += ["Ditandatangani secara elektronik", ""] if style.electronic else ["", "", ""]
+    lines.append(signer.name)
+    lines += [signer.rank] if signer.rank else []
+    if signer.nip:
+        nip = signer.nip
+        lines.append(f"NIP. {nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" if style.spaced_nip else f"NIP {nip}")
+    return lines
+
+
 def place(layout: Layout) -> Printer:
     printer = Printer(layout)
     heading = f"PERJANJIAN KINERJA TAHUN {layout.year}"
@@ -381,14 +410,14 @@ def place(layout: Layout) -> Printer:
     budget = budget_grid(layout) if layout.programs else None
     if budget is not None and budget.body:
         printer.table(budget)
-    printer.signatures(layout.year)
+    printer.signatures(layout.signatures, layout.year)
     if layout.rincian:
         printer.new_page()
         printer.title("RINCIAN TARGET KINERJA")
         printer.title(f"TAHUN {layout.year}")
         printer.gap(8)
         printer.table(rincian_grid(layout))
-        printer.signatures(layout.year)
+        printer.signatures(layout.signatures, layout.year)
     return printer
 
 

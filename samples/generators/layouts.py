@@ -86,6 +86,52 @@ class BudgetStyle(TableStyle):
 
 
 @dataclass(frozen=True)
+class Signer:
+    role: tuple[str, ...]  # the jabatan as printed, one item per line (a long one wraps)
+    name: str
+    nip: str | None  # 18 digits; None for officials who print none (a governor, a minister)
+    rank: str | None = None  # pangkat printed under the name
+
+
+Arrangement = Literal["pair", "pair_and_witness", "grid"]
+
+
+@dataclass(frozen=True)
+class SignatureStyle:
+    """Who signs and how the blocks stand: two side by side (the parties), the parties and
+    a witness centred below ('Mengetahui,'), or two rows of two (the parties, then two
+    officials who acknowledge it)."""
+
+    signers: tuple[Signer, ...] = ()  # 2, 3 or 4 as the arrangement needs; the parties first
+    arrangement: Arrangement = "pair"
+    party_labels: bool = True  # 'PIHAK KEDUA,' / 'PIHAK PERTAMA,' above the parties' jabatan
+    electronic: bool = False  # 'Ditandatangani secara elektronik' instead of blank space for ink
+    spaced_nip: bool = False  # 'NIP. 19700101 200003 1 001' rather than 'NIP 197001012000031001'
+    place: str = "Jakarta"
+
+
+DEFAULT_SIGNERS = (
+    Signer(("Kepala Kantor Wilayah",), "Dr. Rudi Hartono", "197001012000031001"),
+    Signer(("Kepala Bagian Umum",), "Siti Aminah, S.E.", "198002022005012002"),
+)
+
+
+def signature_rows(style: SignatureStyle) -> list[list[tuple[Signer, str | None]]]:
+    """The blocks as printed, row by row, left to right, each with the label over its jabatan:
+    the second party on the left, the first on the right (as the agreements print them)."""
+    signers = style.signers or DEFAULT_SIGNERS
+    second, first = signers[0], signers[1]
+    rows: list[list[tuple[Signer, str | None]]] = [
+        [(second, "PIHAK KEDUA," if style.party_labels else None), (first, "PIHAK PERTAMA," if style.party_labels else None)]
+    ]
+    if style.arrangement == "pair_and_witness":
+        rows.append([(signers[2], "Mengetahui,")])
+    elif style.arrangement == "grid":
+        rows.append([(signers[2], "Mengetahui,"), (signers[3], "Mengetahui,")])
+    return rows
+
+
+@dataclass(frozen=True)
 class Layout:
     name: str
     producer: Literal["reportlab", "fpdf2"]
@@ -100,6 +146,7 @@ class Layout:
     budget_style: BudgetStyle = field(default_factory=BudgetStyle)
     rincian: bool = False
     rincian_style: TargetStyle = field(default_factory=TargetStyle)
+    signatures: SignatureStyle = field(default_factory=SignatureStyle)
 
 
 def activity_label(style: BudgetStyle, program: Program, index: int) -> str | None:
@@ -157,6 +204,35 @@ def truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]:
                         "page": pages[f"rincian:{n}"],
                     })
             n += 1
+    out = {"indicator_targets": targets, "period_targets": period_rows, "signatures": signature_truth(layout, pages)}
+    return out | budget_truth(layout, pages)
+
+
+def signature_truth(layout: Layout, pages: dict[str, int]) -> list[dict]:
+    """Every block, in reading order, each time the signatures are printed (after the PK,
+    and after the Rincian when there is one); the place and date belong to the parties' row."""
+    style = layout.signatures
+    rows = signature_rows(style)
+    out: list[dict] = []
+    for _ in range(2 if layout.rincian else 1):
+        for row_no, row in enumerate(rows):
+            for at, (signer, label) in enumerate(row):
+                party = ("second", "first")[at] if row_no == 0 and label else None
+                out.append({
+                    "block_no": len(out) + 1,
+                    "role": " ".join(signer.role),
+                    "name": signer.name,
+                    "nip": signer.nip,
+                    "party": party,
+                    "place": style.place if row_no == 0 else None,
+                    "signed_on": f"{layout.year}-01-02" if row_no == 0 else None,
+                    "electronic": style.electronic,
+                    "page": pages[f"signature:{len(out)}"],
+                })
+    return out
+
+
+def budget_truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]:
     budget = []
     b = 0
     if layout.budget_style.lists == "activities":
@@ -169,8 +245,7 @@ def truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]:
                 "page": pages[f"budget:{i}"],
             })
         totals = [{"source": "pk_budget", "label": "Jumlah", "amount_idr": f"{sum(a.amount for a in activities)}.00"}]
-        return {"indicator_targets": targets, "period_targets": period_rows, "budget_lines": budget,
-                "budget_totals": totals if budget and layout.budget_style.total_row else []}
+        return {"budget_lines": budget, "budget_totals": totals if budget and layout.budget_style.total_row else []}
     for program in layout.programs:
         budget.append({
             "program_no": program.no,
@@ -196,4 +271,4 @@ def truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]:
     totals = []
     if layout.programs and layout.budget_style.total_row:
         totals.append({"source": "pk_budget", "label": "Jumlah", "amount_idr": f"{sum(p.amount for p in layout.programs)}.00"})
-    return {"indicator_targets": targets, "period_targets": period_rows, "budget_lines": budget, "budget_totals": totals}
+    return {"budget_lines": budget, "budget_totals": totals}
