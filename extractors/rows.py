@@ -45,6 +45,12 @@ class Context:
     page_top: bool = False  # the next row is the first of a page the table continues on
 
 
+def continuation(kind: str, section: str, page: int, bbox, text: str) -> RawRecord:
+    """The part of a row that a page break carried to the next page: text that belongs to
+    the indicator of the row read before it (joined by walker.join_split_rows)."""
+    return RawRecord(kind=kind, section=section, page=page, bbox=bbox, fields={"continues": "indicator", "indicator": text})
+
+
 def continues_text(text: str) -> bool:
     """Text that goes on from the line before it: it starts with a lower-case word (names,
     objectives and indicators start with a capital)."""
@@ -123,12 +129,16 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
         if number:
             ctx.objective_no = number
         text = _text([c for c in obj_cells if c.row == r])  # a merged cell is read on the row it starts on
+        target = _text(tgt_cells)
+        if ctx.page_top and indicator and not (number or code or target or text):
+            ctx.page_top = False  # the rest of the row above, broken by the page end inside its text
+            yield continuation(kind, section, table.page, union_of(cells), indicator)
+            continue
         if text and ctx.page_top and not number and ctx.objective and continues_text(text):
             ctx.objective = f"{ctx.objective} {text}"  # a merged cell whose text runs on over the page break
         elif text:
             ctx.objective = text
         ctx.page_top = False
-        target = _text(tgt_cells)
         if not indicator and not target:
             continue
         fields: dict[str, str | None] = {
@@ -156,7 +166,12 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
         numbered = _cells_with_role(table, r, roles, "no") + _cells_with_role(table, r, roles, "code")
         rest = [c for c in label_cells if all(c is not n for n in numbered)]
         code, no_text, indicator = _code_and_number(table, r, roles, rest)
+        page_top, ctx.page_top = ctx.page_top, False
         if not any(p is not None and p.col >= first_period and p.text for p in period_cells):
+            if page_top and indicator and not (code or no_text):
+                # the rest of the indicator row above, broken by the page end inside its text
+                yield continuation("period_target", section, table.page, union_of(cells), indicator)
+                continue
             # An objective row: its number and title, the title often spanning the periods.
             if rest and _text(rest):
                 ctx.objective_no = no_text

@@ -248,7 +248,27 @@ def extract_records(pages: list[PageLayout]) -> tuple[list[RawRecord], set[str]]
     walk.records.extend(_signatures(walk, pages))
     if walk.sections:
         walk.records.extend(_cut_off(items))
-    return join_split_objectives(walk.records), walk.sections
+    return join_split_objectives(join_split_rows(walk.records)), walk.sections
+
+
+def join_split_rows(records: list[RawRecord]) -> list[RawRecord]:
+    """A row broken by a page end inside its text: the rest of the indicator, read at the top
+    of the next page, joins the row read before it (each period cell of it, in a Rincian)."""
+    out: list[RawRecord] = []
+    for rec in records:
+        if rec.fields.get("continues") != "indicator":
+            out.append(rec)
+            continue
+        row = [i for i, o in enumerate(out) if o.kind == rec.kind and o.fields.get("continues") is None]
+        if rec.kind == "period_target" and row:
+            key = out[row[-1]].fields.get("row_key")
+            row = [i for i in row if out[i].fields.get("row_key") == key]
+        elif row:
+            row = row[-1:]
+        for i in row:
+            joined = f"{out[i].fields.get('indicator') or ''} {rec.fields['indicator']}".strip()
+            out[i] = out[i].model_copy(update={"fields": dict(out[i].fields, indicator=joined)})
+    return out
 
 
 def join_split_objectives(records: list[RawRecord]) -> list[RawRecord]:

@@ -181,6 +181,7 @@ def layouts(draw) -> Layout:
         breaks_after=_breaks(draw, n_targets),
         code_at=draw(st.sampled_from(["column", "no", "prefix", "none"])),
         merged_objective=draw(st.booleans()),
+        split_row=draw(st.one_of(st.none(), st.integers(0, max(n_targets - 1, 0)))),
     )
     budget_style = BudgetStyle(
         ruled=draw(st.booleans()),
@@ -197,6 +198,7 @@ def layouts(draw) -> Layout:
         repeat_header=draw(st.booleans()),
         breaks_after=_breaks(draw, n_targets + len(objs)),
         code_at=draw(st.sampled_from(["column", "no", "prefix", "none"])),
+        split_row=draw(st.one_of(st.none(), st.integers(0, max(n_targets - 1, 0)))),
     )
     return Layout(
         name="drawn",

@@ -8,6 +8,7 @@ object layout) of the same page image. Returns the page of every row, for the tr
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ class Grid:
     body: list[list[Cell | None]]
     keys: list[str | None]
     style: TableStyle
+    text_column: int | None = None  # the column of long text (the indicator) a row may break in
 
 
 @dataclass
@@ -300,7 +302,7 @@ def target_grid(layout: Layout) -> Grid:
             body.append(row)
             keys.append(f"pk:{n}")
             n += 1
-    return Grid(shares, _header_cells(style, labels, second), body, keys, style)
+    return Grid(shares, _header_cells(style, labels, second), body, keys, style, labels.index("Indikator Kinerja"))
 
 
 def budget_grid(layout: Layout) -> Grid:
@@ -377,7 +379,54 @@ def rincian_grid(layout: Layout) -> Grid:
             body.append(row)
             keys.append(f"rincian:{n}")
             n += 1
-    return Grid(shares, header, body, keys, style)
+    return Grid(shares, header, body, keys, style, labels.index("Indikator Kinerja Utama"))
+
+
+def split_across_pages(grid: Grid, key: str | None) -> Grid:
+    """The body row of ``key`` broken by the page end inside its text, as word processors
+    break a row that may split: the first words (and every other cell) on this page, the
+    rest of the text in a row part of its own at the top of the next. A merged cell over
+    the row stretches over both parts."""
+    if key is None or key not in grid.keys or grid.text_column is None:
+        return grid
+    r = grid.keys.index(key)
+    words = (grid.body[r][grid.text_column] or Cell("")).text.split()
+    if len(words) < 4:
+        return grid
+    half = len(words) // 2
+    body = [list(row) for row in grid.body]
+    first = list(body[r])
+    rest: list[Cell | None] = []
+    for c, cell in enumerate(first):
+        owner = _covering(body, r, c)
+        if c == grid.text_column:
+            first[c] = dataclasses.replace(cell, text=" ".join(words[:half]))
+            rest.append(Cell(" ".join(words[half:])))
+        elif owner is not None:
+            up, merged = owner
+            stretched = dataclasses.replace(merged, rowspan=merged.rowspan + 1)
+            if up == r:
+                first[c] = stretched
+            else:
+                body[up][c] = stretched
+            rest.append(None)
+        else:
+            rest.append(Cell("") if cell is not None else None)
+    body[r] = first
+    body.insert(r + 1, rest)
+    keys = grid.keys[: r + 1] + [None] + grid.keys[r + 1 :]
+    breaks = tuple(sorted({b + (b > r) for b in grid.style.breaks_after} | {r}))
+    style = dataclasses.replace(grid.style, breaks_after=breaks)
+    return dataclasses.replace(grid, body=body, keys=keys, style=style)
+
+
+def _covering(body: list[list[Cell | None]], r: int, c: int) -> tuple[int, Cell] | None:
+    """The merged cell (its row and itself) spanning row r in column c, if there is one."""
+    for up in range(r, -1, -1):
+        cell = body[up][c]
+        if cell is not None:
+            return (up, cell) if cell.rowspan > 1 and up + cell.rowspan - 1 >= r else None
+    return None
 
 
 def spaced(text: str) -> str:
@@ -399,6 +448,10 @@ def _block_lines(style: SignatureStyle, signer: Signer, label: str | None, year:
     return lines
 
 
+def _split_key(prefix: str, style: TargetStyle) -> str | None:
+    return None if style.split_row is None else f"{prefix}:{style.split_row}"
+
+
 def place(layout: Layout) -> Printer:
     printer = Printer(layout)
     heading = f"PERJANJIAN KINERJA TAHUN {layout.year}"
@@ -406,7 +459,7 @@ def place(layout: Layout) -> Printer:
     printer.title(layout.unit.upper())
     printer.gap(12)
     if layout.objectives:
-        printer.table(target_grid(layout))
+        printer.table(split_across_pages(target_grid(layout), _split_key("pk", layout.target_style)))
     budget = budget_grid(layout) if layout.programs else None
     if budget is not None and budget.body:
         printer.table(budget)
@@ -416,7 +469,7 @@ def place(layout: Layout) -> Printer:
         printer.title("RINCIAN TARGET KINERJA")
         printer.title(f"TAHUN {layout.year}")
         printer.gap(8)
-        printer.table(rincian_grid(layout))
+        printer.table(split_across_pages(rincian_grid(layout), _split_key("rincian", layout.rincian_style)))
         printer.signatures(layout.signatures, layout.year)
     return printer
 

@@ -73,6 +73,7 @@ class TableStyle:
 class TargetStyle(TableStyle):
     code_at: CodeAt = "column"
     merged_objective: bool = True  # one merged cell per objective, else its text on every row
+    split_row: int | None = None  # this indicator's row breaks across a page inside its text
 
 
 @dataclass(frozen=True)
