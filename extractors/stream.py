@@ -147,7 +147,8 @@ def header_region(page: PageLayout, header: TextLine) -> Region:
     below = sorted((l for l in page.lines if header.top < l.top < bottom), key=lambda l: l.top)
     previous = header
     for line in below:
-        if line.top - previous.bottom > STOP_GAP * max(line.segments[0].size, 6.0) or NOT_A_ROW.search(fold(line.text)):
+        ends = NOT_A_ROW.search(fold(line.text)) or is_header_line(line.text)  # another table's header: it starts there
+        if line.top - previous.bottom > STOP_GAP * max(line.segments[0].size, 6.0) or ends:
             bottom = previous.bottom + 2
             break
         if TOTAL_LABEL.match(fold(line.text)):
