@@ -1,9 +1,11 @@
 """Ingest throughput: the samples folder N times over (each copy's bytes differ), with
-workers=1 (the baseline) and workers=2, each run into a fresh warehouse in this process.
+workers=1 (the baseline) and workers=2, each run into a fresh warehouse in this process;
+then pdfplumber's `extract_tables()` alone on the same pages (the library we build on),
+and an unchanged re-run through the whole command (`kinerja ingest` in a subprocess).
 
     .venv/bin/python benchmarks/bench_ingest.py --copies 4
 
-Prints wall time, documents/s and peak RSS (the parent process, and the largest
+Prints wall time, documents/s, pages/s and peak RSS (the parent process, and the largest
 extraction child), each also as a ratio to the baseline. Not a test.
 """
 
@@ -54,6 +56,35 @@ def run(folder: Path, workers: int, db: Path) -> dict[str, float]:
     }
 
 
+def pages_in(folder: Path) -> int:
+    import pypdfium2
+
+    return sum(len(pypdfium2.PdfDocument(str(p))) for p in folder.glob("*.pdf"))
+
+
+def pdfplumber_alone(folder: Path) -> float:
+    """Seconds pdfplumber takes to open every file and run extract_tables() on every page."""
+    import pdfplumber
+
+    started = time.perf_counter()
+    for pdf_path in sorted(folder.glob("*.pdf")):
+        with pdfplumber.open(pdf_path) as pdf:
+            for page in pdf.pages:
+                page.extract_tables()
+                page.close()
+    return time.perf_counter() - started
+
+
+def command_rerun(folder: Path, db: Path) -> float:
+    """Seconds the whole `kinerja ingest` command takes over files all loaded already."""
+    import subprocess
+
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(folder), "--db", str(db), "--json"],
+                   cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4, help="how many times the samples folder is ingested over")
@@ -71,6 +102,9 @@ def main() -> None:
             shutil.copy(next((ROOT / "samples" / "corpus").glob("*.pdf")), warm)
             run(warm, 1, scratch / "warm.duckdb")  # starts the forkserver and the Prefect client once
             results = [run(folder, w, scratch / f"bench-w{w}.duckdb") for w in (1, 2)]
+        pages = pages_in(folder)
+        plumber = pdfplumber_alone(folder)
+        rerun = command_rerun(folder, scratch / "bench-w2.duckdb")
         base = results[0]
         print(
             f"{'workers':>7} {'docs':>5} {'loaded':>6} {'wall s':>8} {'docs/s':>7} {'parent RSS MiB':>15} {'child RSS MiB':>14}"
@@ -84,6 +118,10 @@ def main() -> None:
                 f"{r['child_peak_rss_mib'] / base['child_peak_rss_mib']:.2f}"
             )
         print("parent RSS is the process peak so far (it only grows): compare runs by the child column")
+        print(f"{pages} pages. pages/s: workers=1 {pages / base['wall_s']:.2f}, workers=2 {pages / results[1]['wall_s']:.2f}, "
+              f"pdfplumber extract_tables() alone {pages / plumber:.2f} ({plumber:.1f} s)")
+        print(f"speed per page against pdfplumber alone: workers=1 {plumber / base['wall_s']:.2f}x, workers=2 {plumber / results[1]['wall_s']:.2f}x")
+        print(f"unchanged re-run of {n} files, the whole command: {rerun:.2f} s ({rerun / results[1]['wall_s']:.1%} of the first run)")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from flows import server, settings, signals  # server first: it sets Prefect's environment before Prefect is imported
@@ -65,7 +65,7 @@ def ingest(
     except (DiscoveryError, settings.SettingsError) as exc:
         _fail(str(exc), 2)
     _check_inputs(run)
-    summary = _run_flow([str(p) for p in paths], len(files), run, as_json)
+    summary = _run([str(p) for p in paths], files, run, as_json)
     if as_json:
         sys.stdout.write(json_line(summary.as_json()))
         return
@@ -98,10 +98,10 @@ def _check_inputs(run: settings.Settings) -> None:
         _fail(f"cannot read the password file {passwords}: {exc}", 2)
 
 
-def _run_flow(paths: list[str], file_count: int, run: settings.Settings, as_json: bool):
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    from flows.ingest import ingest as ingest_flow
+def _run(paths: list[str], files: list, run: settings.Settings, as_json: bool):
+    """Settle the files known from earlier runs (no Prefect needed when that is all of
+    them), else run the ingest flow."""
+    from flows.outcome import settled_before
     from warehouse.db import WarehouseError, open_warehouse
 
     try:
@@ -111,9 +111,27 @@ def _run_flow(paths: list[str], file_count: int, run: settings.Settings, as_json
         holder = open_warehouse(run.db, lock_timeout_s=run.lock_timeout_s)
     except WarehouseError as exc:
         _fail(str(exc), 1)
+    try:
+        known = settled_before(holder, files, run.db)
+    except BaseException:
+        holder.close()
+        raise
+    if known is not None:
+        holder.close()
+        return known
+    return _run_flow(holder, paths, len(files), run, as_json)
+
+
+def _run_flow(holder, paths: list[str], file_count: int, run: settings.Settings, as_json: bool):
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.ingest import ingest as ingest_flow
+    from warehouse.db import WarehouseError
+
     flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=run.workers))
     progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+        TextColumn("{task.description}"),
         console=err, disable=as_json or not err.is_terminal, transient=True,
     )
     try:

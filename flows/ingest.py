@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.digital_signature import load_trust_roots
-from extractors.source import NOTHING_READ_SHA256, not_a_file, read_password_file, sha256_of
+from extractors.source import read_password_file
 from flows.discovery import Found, discover_pdfs
 from flows.isolation import Extracted, extract_in_child, start_forkserver
+from flows.outcome import FileOutcome, RunSummary, display_path, fingerprint, known_outcome
 from flows.settings import Limits, resolve
-from schemas.errors import ExtractionError
 from schemas.records import Document
 from schemas.status import DUPLICATE_DETAIL, Quarantine
 from warehouse.db import open_warehouse
@@ -30,7 +30,6 @@ from warehouse.load import (
     close_unfinished_runs,
     document_exists,
     finish_run,
-    known_file,
     load_document,
     record_file,
     record_quarantine,
@@ -39,62 +38,9 @@ from warehouse.load import (
 from warehouse.reconcile import mismatches
 
 
-@dataclass
-class FileOutcome:
-    file: str
-    status: str
-    reason: str | None = None
-    detail: str | None = None
-    document_id: str | None = None
-    seconds: float | None = None  # the extraction child's wall time (not in the JSON summary)
-    peak_rss_kib: int | None = None  # the extraction child's peak resident memory
-    new: bool = True  # False: these bytes at this path had their verdict in an earlier run
-
-    def as_json(self) -> dict:
-        return {
-            "file": self.file, "status": self.status, "reason": self.reason, "detail": self.detail,
-            "document_id": self.document_id, "new": self.new,
-        }
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    db: str
-    items: list[FileOutcome] = field(default_factory=list)
-    findings: list[dict] = field(default_factory=list)
-
-    def count(self, status: str) -> int:
-        return sum(1 for i in self.items if i.status == status)
-
-    def as_json(self) -> dict:
-        return {
-            "run_id": self.run_id,
-            "files": len(self.items),
-            "new": sum(1 for i in self.items if i.new),
-            "loaded": self.count("loaded"),
-            "duplicate": self.count("duplicate"),
-            "quarantined": self.count("quarantined"),
-            "items": [i.as_json() for i in self.items],
-        }
-
-
 @task(name="discover")
 def discover(paths: Sequence[str]) -> list[Found]:
     return discover_pdfs(paths)
-
-
-def fingerprint(found: Found) -> tuple[str, Quarantine | None]:
-    """The file's sha256, or the verdict on a path whose bytes cannot be hashed (recorded
-    under the hash of nothing: no byte of it was read)."""
-    try:
-        if found.problem:
-            raise not_a_file(found.problem)
-        return sha256_of(found.path), None
-    except ExtractionError as exc:
-        return NOTHING_READ_SHA256, Quarantine(exc.reason, exc.detail)
-    except OSError as exc:
-        return NOTHING_READ_SHA256, Quarantine("extraction_failed", f"the file cannot be read ({exc.strerror})")
 
 
 @task(name="extract")
@@ -139,17 +85,25 @@ def ingest(
     summary = RunSummary(run_id=run_id, db=settings.db)
     try:
         start_run(con, run_id)
-        pending: list[tuple[str, str]] = []
+        in_flight: list[tuple[str, str, PrefectFuture]] = []
         for found in files:
             path = str(found.path)
             sha, unread = fingerprint(found)
-            if unread is not None:
-                _report(summary, _known(con, path, sha) or store(con, run_id, path, sha, unread), on_file)
+            settled = known_outcome(con, path, sha)
+            if settled is None and unread is not None:
+                settled = store(con, run_id, path, sha, unread)
+            elif settled is None and _loaded_document(con, sha) is not None:
+                settled = _duplicate(con, run_id, path, sha)
+            if settled is not None:
+                _report(summary, settled, on_file)
                 continue
-            pending.append((path, sha))
-            if len(pending) >= settings.workers:
-                _drain(con, run_id, summary, pending, on_file, settings.trust_roots, settings.limits)
-        _drain(con, run_id, summary, pending, on_file, settings.trust_roots, settings.limits)
+            in_flight.append((path, sha, extract.submit(path, sha, settings.trust_roots, settings.limits)))
+            if len(in_flight) >= settings.workers:
+                _store_next(con, run_id, summary, in_flight, on_file)
+        while in_flight:
+            _store_next(con, run_id, summary, in_flight, on_file)
+        order = {str(f.path): n for n, f in enumerate(files)}
+        summary.items.sort(key=lambda o: order.get(o.file, len(order)))  # as discovered, whatever finished first
         finish_run(con, run_id, summary.as_json())
         summary.findings = mismatches(con, [i.document_id for i in summary.items if i.new and i.status == "loaded" and i.document_id])
     except Exception as exc:  # a fatal error: the run's trace says so (a signal is the CLI's to record)
@@ -161,32 +115,20 @@ def ingest(
     return summary
 
 
-def _drain(
-    con, run_id: str, summary: RunSummary, pending: list, on_file, trust_roots: str | None = None, limits: Limits | None = None
-) -> None:
-    """Extract the pending files concurrently, then load each in its own transaction."""
-    jobs = []
-    for path, sha in pending:
-        known = _known(con, path, sha)
-        if known is not None:
-            _report(summary, known, on_file)
-            continue
-        loaded_id = _loaded_document(con, sha)
-        if loaded_id is not None:
-            _report(summary, _duplicate(con, run_id, path, sha), on_file)
-            continue
-        jobs.append((path, sha, extract.submit(path, sha, trust_roots, limits)))
-    pending.clear()
-    for path, sha, future in jobs:
-        extracted: Extracted = future.result()
-        outcome = store(con, run_id, path, sha, extracted.result)
-        outcome.seconds, outcome.peak_rss_kib = extracted.seconds, extracted.peak_rss_kib
-        _report(summary, outcome, on_file)
+def _store_next(con, run_id: str, summary: RunSummary, in_flight: list, on_file) -> None:
+    """Load the first extraction to finish, in its own transaction; the others go on (the
+    next document starts as soon as one ends, not when the slowest of a batch does)."""
+    done = next(as_completed([future for _, _, future in in_flight]))
+    path, sha, future = in_flight.pop(next(k for k, job in enumerate(in_flight) if job[2] is done))
+    extracted: Extracted = future.result()
+    outcome = store(con, run_id, path, sha, extracted.result)
+    outcome.seconds, outcome.peak_rss_kib = extracted.seconds, extracted.peak_rss_kib
+    _report(summary, outcome, on_file)
 
 
 def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) -> FileOutcome:
     name = Path(path).name
-    shown = _display_path(path)
+    shown = display_path(path)
     if isinstance(result, Quarantine):
         record_quarantine(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, quarantine=result)
         return FileOutcome(path, "quarantined", result.reason, result.detail.splitlines()[0] if result.detail else None)
@@ -196,18 +138,10 @@ def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) 
     return FileOutcome(path, "loaded", None, None, result.document_id)
 
 
-def _known(con, path: str, sha: str) -> FileOutcome | None:
-    """The verdict this path's bytes got in an earlier run, if they were seen there."""
-    known = known_file(con, file_path=_display_path(path), sha256=sha)
-    if known is None:
-        return None
-    return FileOutcome(path, known["status"], known["reason"], known["detail"], known["document_id"], new=False)
-
-
 def _duplicate(con, run_id: str, path: str, sha: str) -> FileOutcome:
     """These bytes are loaded already (their sha256 is the document_id): record the file as a duplicate."""
     record_file(
-        con, run_id=run_id, file_path=_display_path(path), file_name=Path(path).name, sha256=sha,
+        con, run_id=run_id, file_path=display_path(path), file_name=Path(path).name, sha256=sha,
         status="duplicate", detail=DUPLICATE_DETAIL, document_id=sha,
     )
     return FileOutcome(path, "duplicate", None, DUPLICATE_DETAIL, sha)
@@ -216,10 +150,6 @@ def _duplicate(con, run_id: str, path: str, sha: str) -> FileOutcome:
 def _loaded_document(con, sha: str) -> str | None:
     """The document_id these bytes were loaded under (it is their sha256), if they were."""
     return sha if document_exists(con, sha) else None
-
-
-def _display_path(path: str) -> str:
-    return str(Path(path))
 
 
 def _report(summary: RunSummary, outcome: FileOutcome, on_file) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from extractors.source import MIB
 
 DEFAULT_DB = "warehouse/kinerja.duckdb"
-DEFAULT_WORKERS = 1
+DEFAULT_WORKERS = os.cpu_count() or 1  # each extraction is one process: one per core
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MAX_PAGES = 300
 DEFAULT_MAX_MB = 100.0

@@ -3,6 +3,7 @@ a mistyped warehouse path is refused, a Prefect server that does not start is on
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -21,7 +22,8 @@ GIB = 1 << 30
 def test_help_shows_every_default_as_text():
     ingest_help = CliRunner().invoke(app, ["ingest", "--help"]).output
     flat = " ".join(ingest_help.split())
-    for default in ("(default: $KINERJA_DB, else warehouse/kinerja.duckdb)", "(default: 1)", "(default: 120)", "(default: 300)", "(default: 100)"):
+    cores = f"(default: {os.cpu_count()})"
+    for default in ("(default: $KINERJA_DB, else warehouse/kinerja.duckdb)", cores, "(default: 120)", "(default: 300)", "(default: 100)"):
         assert default in flat, default
     assert re.search(r"at most 4096, at least 1024; here \d+ for one worker\)", flat)
     eval_help = " ".join(CliRunner().invoke(app, ["eval", "--help"]).output.split())

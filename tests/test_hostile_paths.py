@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from flows.discovery import DiscoveryError, discover_pdfs
-from flows.ingest import fingerprint, ingest
+from flows.ingest import ingest
+from flows.outcome import fingerprint
 from tests.support import ROOT, SAMPLES, ingest_env, query
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
