@@ -130,15 +130,16 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
             ctx.objective_no = number
         text = _text([c for c in obj_cells if c.row == r])  # a merged cell is read on the row it starts on
         target = _text(tgt_cells)
-        if ctx.page_top and indicator and not (number or code or target or text):
-            ctx.page_top = False  # the rest of the row above, broken by the page end inside its text
-            yield continuation(kind, section, table.page, union_of(cells), indicator)
-            continue
-        if text and ctx.page_top and not number and ctx.objective and continues_text(text):
+        runs_on = bool(text) and ctx.page_top and not number and bool(ctx.objective) and continues_text(text)
+        if runs_on:
             ctx.objective = f"{ctx.objective} {text}"  # a merged cell whose text runs on over the page break
         elif text:
             ctx.objective = text
-        ctx.page_top = False
+        page_top, ctx.page_top = ctx.page_top, False
+        if page_top and indicator and not (number or code or target) and (runs_on or not text):
+            # the rest of the row above, broken by the page end inside its text
+            yield continuation(kind, section, table.page, union_of(cells), indicator)
+            continue
         if not indicator and not target:
             continue
         fields: dict[str, str | None] = {

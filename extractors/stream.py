@@ -166,7 +166,9 @@ def continued_region(page: PageLayout, previous: Table) -> Region | None:
     if not lines or (ruled_tops and min(ruled_tops) < lines[0].top):
         return None
     first = lines[0]
-    if is_header_line(first.text) or first.x0 < previous.col_edges[0] - 20 or first.x1 > previous.col_edges[-1] + 20:
+    if is_header_line(first.text) or NOT_A_ROW.search(fold(first.text)):  # a new table, or the signatures
+        return None
+    if first.x0 < previous.col_edges[0] - 20 or first.x1 > previous.col_edges[-1] + 20:
         return None
     region = header_region(page, first)
     return Region(top=first.top - 2, bottom=region.bottom, separators=separators(previous), col_edges=tuple(previous.col_edges))

@@ -112,7 +112,10 @@ def _run(paths: list[str], files: list, run: settings.Settings, as_json: bool):
     except WarehouseError as exc:
         _fail(str(exc), 1)
     try:
-        known = settled_before(holder, files, run.db)
+        with signals.stop_on_signals():  # hashing a large corpus takes a while: Ctrl-C is one line here too
+            known = settled_before(holder, files, run.db)
+    except signals.Interrupted as stop:
+        _close_interrupted(holder, stop)
     except BaseException:
         holder.close()
         raise
@@ -156,7 +159,10 @@ def _close_interrupted(holder, stop) -> None:
     """Mark the run interrupted, say in one line what was kept, exit 128 + the signal."""
     from warehouse.load import close_unfinished_runs
 
-    closed = close_unfinished_runs(holder, "interrupted", f"{stop}; the files settled before it are kept")
+    try:
+        closed = close_unfinished_runs(holder, "interrupted", f"{stop}; the files settled before it are kept")
+    finally:
+        holder.close()
     settled = sum(files for _, files in closed)
     err.print(
         f"[yellow]interrupted[/yellow] ({stop}): the {settled} files settled before it are kept; run the same command again to do the rest",

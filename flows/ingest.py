@@ -20,7 +20,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from extractors.digital_signature import load_trust_roots
 from extractors.source import read_password_file
 from flows.discovery import Found, discover_pdfs
-from flows.isolation import Extracted, extract_in_child, start_forkserver
+from flows.isolation import Extracted, extract_in_child, start_forkserver, stopping
 from flows.outcome import FileOutcome, RunSummary, display_path, fingerprint, known_outcome
 from flows.settings import Limits, resolve
 from schemas.records import Document
@@ -106,9 +106,10 @@ def ingest(
         summary.items.sort(key=lambda o: order.get(o.file, len(order)))  # as discovered, whatever finished first
         finish_run(con, run_id, summary.as_json())
         summary.findings = mismatches(con, [i.document_id for i in summary.items if i.new and i.status == "loaded" and i.document_id])
-    except Exception as exc:  # a fatal error: the run's trace says so (a signal is the CLI's to record)
-        with contextlib.suppress(Exception):
-            close_unfinished_runs(con, "failed", f"{type(exc).__name__}: {exc}"[:500])
+    except Exception as exc:  # a fatal error: the run's trace says so
+        if not stopping():  # a signal, perhaps turned into a library's error: the CLI records it
+            with contextlib.suppress(Exception):
+                close_unfinished_runs(con, "failed", f"{type(exc).__name__}: {exc}"[:500])
         raise
     finally:
         con.close()

@@ -95,6 +95,11 @@ def extract_in_child(path: str, sha256: str, limits: Limits, trust_roots: str | 
         child.close()
 
 
+def stopping() -> bool:
+    """The run is being stopped by a signal (stop_children was called)."""
+    return _stopping.is_set()
+
+
 def stop_children() -> None:
     """Kill every running extraction child and start no more (the run is stopping)."""
     _stopping.set()
