@@ -201,7 +201,7 @@ def _print_summary(summary) -> None:
         f"run {data['run_id']} into {shown(summary.db)}: {data['files']} files ({data['new']} new), "
         f"[green]{data['loaded']} loaded[/green], {data['duplicate']} duplicate, "
         f"[yellow]{data['quarantined']} quarantined[/yellow]"
-        + (f"; {known} known from earlier runs (not reported again)" if known else "")
+        + (f"; {known} known from earlier runs" if known else "")
     )
     flagged = {f["document_id"] for f in summary.findings if str(f["check_name"]).startswith("extraction_")}
     if flagged:
@@ -218,7 +218,7 @@ def _print_summary(summary) -> None:
             t.add_row(f["document_id"][:12], f["check_name"], shown(str(f["subject"])), _num(f["stated"]), _num(f["computed"]), _num(f["difference"]))
         out.print(t)
     else:
-        out.print("reconciliation: no mismatches" + (" in the new documents" if known else ""))
+        out.print("reconciliation: no new documents to check" if not data["new"] else "reconciliation: no mismatches" + (" in the new documents" if known else ""))
 
 
 def _num(value) -> str:
