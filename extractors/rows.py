@@ -129,6 +129,8 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
         if number:
             ctx.objective_no = number
         text = _text([c for c in obj_cells if c.row == r])  # a merged cell is read on the row it starts on
+        if code is None and (leading := find_iku_code(text)) and text.startswith(leading):
+            code, text = leading, squash(text[len(leading) :])  # a code column the reader joined to the objective's
         target = _text(tgt_cells)
         runs_on = bool(text) and ctx.page_top and not number and bool(ctx.objective) and continues_text(text)
         if runs_on:

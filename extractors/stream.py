@@ -18,7 +18,9 @@ from extractors.geometry import centre_inside, union_of
 from extractors.grid import Cell, Table
 from extractors.layout import TextLine, group_lines
 from extractors.page import PageLayout
+from extractors.rows import continues_text
 from extractors.sections import AMOUNT_ONLY, MONEY, TOTAL_LABEL, classify_table, is_budget_header, is_target_header
+from schemas.codes import IKU_CODE_RE
 from schemas.text import fold, join_wrapped
 
 HEADER_REACH = 2.5  # font sizes: a header line this close above a grid without a header heads it
@@ -104,6 +106,12 @@ class Region:
     bottom: float
     separators: tuple[float, ...] = ()
     col_edges: tuple[float, ...] = ()
+    value_col: int | None = None  # a continued target table's target column
+
+
+def target_column(roles) -> int | None:
+    """The target column of a PK target table (one short value per row), else None."""
+    return roles.columns.index("target") if roles.kind == "pk_targets" and "target" in roles.columns else None
 
 
 def stream_tables(path: str | Path, page: PageLayout, region: Region | None = None) -> list[Table]:
@@ -127,10 +135,11 @@ def stream_tables(path: str | Path, page: PageLayout, region: Region | None = No
         roles = classify_table(table)
         if region is not None and region.separators:
             table = replace(table, col_edges=list(region.col_edges))
-            out.append(_merge_wrapped_rows(table, 0))
+            out.append(_merge_wrapped_rows(table, 0, region.value_col))
         elif roles.kind in ("budget", "pk_targets"):
             table = _merge_split_columns(table)
-            out.append(_merge_wrapped_rows(table, classify_table(table).header_rows))
+            merged_roles = classify_table(table)
+            out.append(_merge_wrapped_rows(table, merged_roles.header_rows, target_column(merged_roles)))
     return out
 
 
@@ -171,7 +180,8 @@ def continued_region(page: PageLayout, previous: Table) -> Region | None:
     if first.x0 < previous.col_edges[0] - 20 or first.x1 > previous.col_edges[-1] + 20:
         return None
     region = header_region(page, first)
-    return Region(top=first.top - 2, bottom=region.bottom, separators=separators(previous), col_edges=tuple(previous.col_edges))
+    return Region(top=first.top - 2, bottom=region.bottom, separators=separators(previous), col_edges=tuple(previous.col_edges),
+                  value_col=target_column(classify_table(previous)))
 
 
 def _to_table(ct, page: PageLayout) -> Table:
@@ -214,27 +224,47 @@ def _merge_split_columns(table: Table) -> Table:
     return replace(table, grid=grid, col_edges=edges)
 
 
-def _starts_row(cells: list[Cell | None], group: list[list[Cell | None]]) -> bool:
-    """A row starts at a number ('1', '2.', 'a.'), a total, or a second amount: in a table
-    whose rows are not numbered, a line with an amount after one that had its own."""
+def _starts_row(cells: list[Cell | None], group: list[list[Cell | None]], value_col: int | None = None) -> bool:
+    """A row starts at a number ('1', '2.', 'a.'), an IKU code, a total, or a second value:
+    in a table whose rows are not numbered (indicators under a merged objective), a line
+    with an amount, or a target, after one that had its own."""
     texts = [c.text for c in cells if c is not None and c.text]
     if not texts:
         return False
     if ROW_START.match(texts[0]) is not None or TOTAL_LABEL.match(fold(texts[0])) is not None:
         return True
+    if IKU_CODE_RE.match(texts[0].split(" ")[0]):
+        return True
+    if value_col is not None:
+        return _second_value(cells, group, value_col)
     return _has_amount(cells) and any(_has_amount(row) for row in group)
+
+
+_VALUE_GOES_ON = re.compile(r"^[\d.,]*\)|^[a-z]")  # '4)' under '2,82 (skala': the value wrapped
+
+
+def _second_value(cells: list[Cell | None], group: list[list[Cell | None]], col: int) -> bool:
+    value = cells[col].text.strip() if col < len(cells) and cells[col] is not None else ""
+    before = " ".join(row[col].text for row in group if col < len(row) and row[col] is not None and row[col].text)
+    if not value or not before:
+        return False
+    others = [c.text for k, c in enumerate(cells) if k != col and c is not None and c.text]
+    if any(continues_text(t) for t in others):
+        return False  # the line goes on with the row's wrapped text: its value wrapped too ('1.100.000' / 'Orang')
+    return not _VALUE_GOES_ON.match(value) and before.count("(") <= before.count(")")
 
 
 def _has_amount(cells: list[Cell | None]) -> bool:
     return any(c is not None and (AMOUNT.search(c.text) or AMOUNT_ONLY.fullmatch(c.text.strip())) for c in cells)
 
 
-def _merge_wrapped_rows(table: Table, header_rows: int) -> Table:
-    """Text lines -> logical rows: a row starts at a number ('1', '2.', 'a.') or a total."""
+def _merge_wrapped_rows(table: Table, header_rows: int, value_col: int | None = None) -> Table:
+    """Text lines -> logical rows: a row starts at a number ('1', '2.', 'a.'), a code, a
+    total, or a second value in ``value_col`` (a target table's target column)."""
     groups: list[list[list[Cell | None]]] = [[row] for row in table.grid[:header_rows]]
     body_start = len(groups)
     for row in table.grid[header_rows:]:
-        if len(groups) == body_start or _starts_row(row, groups[-1]):
+        if len(groups) == body_start or _starts_row(row, groups[-1], value_col):
             groups.append([row])
         else:
             groups[-1].append(row)
