@@ -134,18 +134,26 @@ def _run_flow(holder, paths: list[str], file_count: int, run: settings.Settings,
     flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=run.workers))
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.fields[rate]}"), TextColumn("{task.description}"),
         console=err, disable=as_json or not err.is_terminal, transient=True,
     )
     try:
         with signals.stop_on_signals(), server.prefect_api(), progress:
-            bar = progress.add_task("", total=file_count)
+            bar = progress.add_task("", total=file_count, rate="")
+            pages = [0]
+
+            def advance(outcome) -> None:
+                pages[0] += outcome.pages or 0
+                elapsed = progress.tasks[bar].elapsed or 0.0
+                rate = f"{pages[0] / elapsed:.1f} pages/s" if elapsed > 0 and pages[0] else ""
+                progress.update(bar, advance=1, rate=rate, description=shown(Path(outcome.file).name[:40]))
+
             return flow(
                 paths=paths, db=run.db, workers=run.workers, trust_roots=run.trust_roots,
                 timeout_s=run.limits.timeout_s, max_pages=run.limits.max_pages,
                 max_mb=run.limits.max_bytes / settings.MIB, max_memory_mb=run.limits.max_memory_bytes // settings.MIB,
                 password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,
-                on_file=lambda o: progress.update(bar, advance=1, description=shown(Path(o.file).name[:40])),
+                on_file=advance,
             )
     except signals.Interrupted as stop:
         _close_interrupted(holder, stop)

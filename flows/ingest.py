@@ -106,6 +106,7 @@ def ingest(
         summary.items.sort(key=lambda o: order.get(o.file, len(order)))  # as discovered, whatever finished first
         finish_run(con, run_id, summary.as_json())
         summary.findings = mismatches(con, [i.document_id for i in summary.items if i.new and i.status == "loaded" and i.document_id])
+        publish_artifacts(summary)
     except Exception as exc:  # a fatal error: the run's trace says so
         if not stopping():  # a signal, perhaps turned into a library's error: the CLI records it
             with contextlib.suppress(Exception):
@@ -114,6 +115,39 @@ def ingest(
     finally:
         con.close()
     return summary
+
+
+def publish_artifacts(summary: RunSummary) -> None:
+    """What the run did, where Prefect's UI shows it: files per status, the slowest
+    documents, and the reconciliation findings of the new documents."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    counts = summary.as_json()
+    create_table_artifact(
+        key="ingest-files",
+        table=[{"status": s, "files": counts[s]} for s in ("loaded", "duplicate", "quarantined")] + [{"status": "new", "files": counts["new"]}],
+        description="Files per verdict in this run",
+    )
+    slowest = sorted((i for i in summary.items if i.seconds is not None), key=lambda i: -(i.seconds or 0))[:10]
+    create_table_artifact(
+        key="ingest-slowest",
+        table=[{"file": Path(i.file).name, "seconds": round(i.seconds or 0, 2), "pages": i.pages, "status": i.status} for i in slowest],
+        description="The slowest documents of this run",
+    )
+    lines = ["| document | check | subject | stated | computed |", "|---|---|---|---|---|"]
+    lines += [
+        f"| {str(f['document_id'])[:12]} | {f['check_name']} | {_cell(f['subject'])} | {f['stated']} | {f['computed']} |"
+        for f in summary.findings
+    ]
+    create_markdown_artifact(
+        key="ingest-findings",
+        markdown="\n".join(lines) if summary.findings else "No reconciliation findings in the new documents.",
+        description="Reconciliation findings of the new documents",
+    )
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def _store_next(con, run_id: str, summary: RunSummary, in_flight: list, on_file) -> None:
@@ -136,7 +170,7 @@ def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) 
     if _loaded_document(con, sha) is not None:  # the same bytes twice within this run
         return _duplicate(con, run_id, path, sha)
     load_document(con, result, run_id=run_id, file_path=shown)
-    return FileOutcome(path, "loaded", None, None, result.document_id)
+    return FileOutcome(path, "loaded", None, None, result.document_id, pages=result.page_count)
 
 
 def _duplicate(con, run_id: str, path: str, sha: str) -> FileOutcome:

@@ -25,6 +25,7 @@ class FileOutcome:
     seconds: float | None = None  # the extraction child's wall time (not in the JSON summary)
     peak_rss_kib: int | None = None  # the extraction child's peak resident memory
     new: bool = True  # False: these bytes at this path had their verdict in an earlier run
+    pages: int | None = None  # of a document loaded by this run
 
     def as_json(self) -> dict:
         return {

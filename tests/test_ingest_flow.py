@@ -147,3 +147,31 @@ def test_cli_exits_1_when_the_warehouse_is_locked(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_each_run_leaves_its_figures_as_prefect_artifacts(tmp_path):
+    import json
+    from uuid import UUID
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DJPB, folder / "djpb.pdf")
+    (folder / "empty.pdf").write_bytes(b"")
+    summary = ingest(paths=[str(folder)], db=str(tmp_path / "w.duckdb"))
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[UUID(summary.run_id)])))
+    artifacts = {a.key: a for a in found}
+    assert set(artifacts) == {"ingest-files", "ingest-slowest", "ingest-findings"}
+    table = artifacts["ingest-files"].data
+    counts = {row["status"]: row["files"] for row in (json.loads(table) if isinstance(table, str) else table)}
+    assert counts == {"loaded": 1, "duplicate": 0, "quarantined": 1, "new": 2}
+    slowest = artifacts["ingest-slowest"].data
+    rows = json.loads(slowest) if isinstance(slowest, str) else slowest
+    by_file = {r["file"]: r for r in rows}
+    loaded = next(i for i in summary.items if i.status == "loaded")
+    assert by_file["djpb.pdf"]["pages"] == loaded.pages > 0 and by_file["empty.pdf"]["pages"] is None
+    assert [r["seconds"] for r in rows] == sorted((r["seconds"] for r in rows), reverse=True)
+    assert summary.findings and all(f["check_name"] in artifacts["ingest-findings"].data for f in summary.findings)
