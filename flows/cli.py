@@ -50,6 +50,7 @@ def ingest(
     max_mb: Annotated[float | None, typer.Option("--max-mb", metavar="MIB", min=0.001, help=f"Files larger than this many MiB are quarantined 'too_large' (default: {settings.DEFAULT_MAX_MB:g}).")] = None,
     max_memory_mb: Annotated[int | None, typer.Option("--max-memory-mb", metavar="MIB", min=1024, help=f"Address-space limit (MiB) of the process extracting one document (the parsers alone take about 0.8 GiB of it); exceeding it quarantines the file 'too_large' (default: three quarters of the machine's memory shared by the workers, at most {settings.MAX_MEMORY_CEILING_MB}, at least {settings.MIN_MEMORY_MB}; here {settings.default_max_memory_mb(1)} for one worker).")] = None,
     password_file: Annotated[Path | None, typer.Option("--password-file", metavar="FILE", help=f"Passwords to try on encrypted PDFs, one per line (default: ${settings.ENV_PASSWORDS_FILE}).")] = None,
+    dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="ADDRESS", help=f"Run the extractions on the workers of this Dask scheduler (tcp://host:port; default: ${settings.ENV_DASK_ADDRESS}, else in this machine's processes). Set --workers to the cluster's total threads; the workers need this package and the files at the same paths.")] = None,
     lock_timeout: Annotated[float | None, typer.Option("--lock-timeout", metavar="SECONDS", min=0, help=f"Seconds to wait while another process holds the warehouse (default: ${settings.ENV_LOCK_TIMEOUT}, else {settings.DEFAULT_LOCK_TIMEOUT_S:g}).")] = None,
 ) -> None:
     """Load every PDF under PATH into the warehouse; each file ends loaded, duplicate or quarantined."""
@@ -60,7 +61,7 @@ def ingest(
         run = settings.resolve(
             db=db, workers=workers, trust_roots=str(trust_roots) if trust_roots else None, timeout_s=timeout,
             max_pages=max_pages, max_mb=max_mb, max_memory_mb=max_memory_mb,
-            password_file=str(password_file) if password_file else None, lock_timeout_s=lock_timeout,
+            password_file=str(password_file) if password_file else None, lock_timeout_s=lock_timeout, dask_address=dask_address,
         )
     except (DiscoveryError, settings.SettingsError) as exc:
         _fail(str(exc), 2)
@@ -126,12 +127,11 @@ def _run(paths: list[str], files: list, run: settings.Settings, as_json: bool):
 
 
 def _run_flow(holder, paths: list[str], file_count: int, run: settings.Settings, as_json: bool):
-    from prefect.task_runners import ThreadPoolTaskRunner
-
     from flows.ingest import ingest as ingest_flow
+    from flows.ingest import task_runner
     from warehouse.db import WarehouseError
 
-    flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=run.workers))
+    flow = ingest_flow.with_options(task_runner=task_runner(run.workers, run.dask_address))
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
         TextColumn("{task.fields[rate]}"), TextColumn("{task.description}"),

@@ -49,6 +49,17 @@ def extract(path: str, sha256: str, trust_roots: str | None = None, limits: Limi
     return extract_in_child(path, sha256, limits or Limits(), trust_roots)
 
 
+def task_runner(workers: int, dask_address: str | None = None):
+    """Where the extractions run: threads of this process, each supervising one child
+    process (the default), or the workers of a Dask cluster (each still extracting in a
+    child process under the same limits); this process stays the one writer."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    return ThreadPoolTaskRunner(max_workers=workers)
+
+
 def _run_id() -> str:
     rid = flow_run.get_id()
     return str(rid) if rid else "local"

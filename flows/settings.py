@@ -23,6 +23,7 @@ ENV_DB = "KINERJA_DB"
 ENV_TRUST_ROOTS = "KINERJA_TRUST_ROOTS"
 ENV_PASSWORDS_FILE = "KINERJA_PASSWORDS_FILE"
 ENV_LOCK_TIMEOUT = "KINERJA_LOCK_TIMEOUT"
+ENV_DASK_ADDRESS = "KINERJA_DASK_ADDRESS"
 
 
 class SettingsError(ValueError):
@@ -48,6 +49,7 @@ class Settings:
     trust_roots: str | None
     lock_timeout_s: float
     limits: Limits
+    dask_address: str | None = None  # a Dask scheduler: extraction runs on its workers
 
 
 def resolve(
@@ -61,6 +63,7 @@ def resolve(
     max_memory_mb: int | None = None,
     password_file: str | None = None,
     lock_timeout_s: float | None = None,
+    dask_address: str | None = None,
 ) -> Settings:
     """The run's settings: given values, else the environment, else the defaults."""
     workers = max(1, int(DEFAULT_WORKERS if workers is None else workers))
@@ -77,6 +80,7 @@ def resolve(
         trust_roots=trust_roots or _env(ENV_TRUST_ROOTS),
         lock_timeout_s=_lock_timeout() if lock_timeout_s is None else float(lock_timeout_s),
         limits=limits,
+        dask_address=dask_address or _env(ENV_DASK_ADDRESS),
     )
 
 
