@@ -23,6 +23,7 @@ from flows.discovery import Found, discover_pdfs
 from flows.isolation import Extracted, extract_in_child, start_forkserver, stopping
 from flows.outcome import FileOutcome, RunSummary, display_path, fingerprint, known_outcome
 from flows.settings import Limits, resolve
+from flows.signals import reclaim_sigterm
 from schemas.records import Document
 from schemas.status import DUPLICATE_DETAIL, Quarantine
 from warehouse.db import open_warehouse
@@ -81,6 +82,7 @@ def ingest(
 ) -> RunSummary:
     """Settings left None come from the environment or the defaults (flows.settings).
     ``password_file`` is a path (never the passwords: Prefect records flow parameters)."""
+    reclaim_sigterm()
     settings = resolve(
         db=db, workers=workers, trust_roots=trust_roots, timeout_s=timeout_s, max_pages=max_pages, max_mb=max_mb,
         max_memory_mb=max_memory_mb, password_file=password_file, lock_timeout_s=lock_timeout_s,

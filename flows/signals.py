@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import signal
+import threading
 from collections.abc import Iterator
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -54,6 +55,8 @@ def stop_on_signals() -> Iterator[None]:
         stop_children()
         raise Interrupted(signum)
 
+    global _handler
+    _handler = handle
     previous = {s: signal.signal(s, handle) for s in STOP_SIGNALS}
     flow_logger = logging.getLogger(_PREFECT_FLOW_LOGGER)
     flow_logger.addFilter(_not_a_crash_report)
@@ -66,9 +69,22 @@ def stop_on_signals() -> Iterator[None]:
             raise Interrupted(received[0]) from exc
         raise
     finally:
+        _handler = None
         flow_logger.removeFilter(_not_a_crash_report)
         for s, handler in previous.items():
             signal.signal(s, _exit_now if received else handler)
+
+
+_handler = None  # the handler of the stop_on_signals block in force, if any
+
+
+def reclaim_sigterm() -> None:
+    """Within a flow run, Prefect puts its own SIGTERM handler first; a library may turn the
+    exception it raises into its own error (DuckDB: "Query interrupted") before Prefect
+    hands the signal on, and the stop would look like a failure. The flow calls this first
+    thing so that the stop handler sees SIGTERM itself (Prefect restores it at the end)."""
+    if _handler is not None and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _handler)
 
 
 def _exit_now(signum: int, _frame) -> None:
