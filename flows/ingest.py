@@ -115,8 +115,7 @@ def ingest(
                 _store_next(con, run_id, summary, in_flight, on_file)
         while in_flight:
             _store_next(con, run_id, summary, in_flight, on_file)
-        order = {str(f.path): n for n, f in enumerate(files)}
-        summary.items.sort(key=lambda o: order.get(o.file, len(order)))  # as discovered, whatever finished first
+        _in_discovery_order(summary, files)
         finish_run(con, run_id, summary.as_json())
         summary.findings = mismatches(con, [i.document_id for i in summary.items if i.new and i.status == "loaded" and i.document_id])
         publish_artifacts(summary)
@@ -161,6 +160,12 @@ def publish_artifacts(summary: RunSummary) -> None:
 
 def _cell(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _in_discovery_order(summary: RunSummary, files: list[Found]) -> None:
+    """The summary lists files as they were found, whichever extraction finished first."""
+    order = {str(f.path): n for n, f in enumerate(files)}
+    summary.items.sort(key=lambda o: order.get(o.file, len(order)))
 
 
 def _store_next(con, run_id: str, summary: RunSummary, in_flight: list, on_file) -> None:
