@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.findings import finding, kind_assumed, ocr_layer
-from extractors.grid import Table
 from extractors.kind import FACT_KINDS, classify_lines, is_cascade
 from extractors.layout import group_lines
 from extractors.page import PageLayout, read_pages
 from extractors.skp import is_heading
-from extractors.stream import apply_stream, attach_headers, needs_stream, unread_headers
+from extractors.stream import OpenTable, apply_stream, attach_headers, needs_stream, unread_headers
 from extractors.walker import extract_records
 from schemas.errors import ExtractionError
 from schemas.records import SECTION_ORDER, RawDocument, RawRecord
@@ -25,7 +24,7 @@ def _read_borderless_tables(path: str | Path, pages: list[PageLayout]) -> list[R
     """Re-read with camelot stream the pages that show a table header but no ruled table of
     that kind; a header that still heads no table is a finding."""
     findings: list[RawRecord] = []
-    open_table: Table | None = None  # a borderless table that ran to the end of its page
+    open_table: OpenTable | None = None  # a borderless table that ran to the end of its page
     for page in pages:
         attach_headers(page)
         open_table = apply_stream(path, page, open_table) if needs_stream(page) or open_table else None

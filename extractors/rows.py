@@ -51,6 +51,16 @@ def continuation(kind: str, section: str, page: int, bbox, text: str) -> RawReco
     return RawRecord(kind=kind, section=section, page=page, bbox=bbox, fields={"continues": "indicator", "indicator": text})
 
 
+def blank_cell(what: str, page: int, bbox) -> RawRecord:
+    """A value cell with nothing printed in it, not even '-': a column the reader lost, or
+    a value the document left out. Either way the row cannot be vouched for."""
+    return finding("extraction_blank_cell", f"{what} is blank", page, bbox=bbox)
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def continues_text(text: str) -> bool:
     """Text that goes on from the line before it: it starts with a lower-case word (names,
     objectives and indicators start with a capital)."""
@@ -144,6 +154,8 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
             continue
         if not indicator and not target:
             continue
+        if not target:
+            yield blank_cell(f"{kind.replace('_', ' ')} '{_short(indicator)}': the target cell", table.page, union_of(cells))
         fields: dict[str, str | None] = {
             "objective_no": ctx.objective_no,
             "objective": ctx.objective,
@@ -161,6 +173,7 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
     """Rincian Target Kinerja / Lampiran SKP: one record per indicator and period cell."""
     period_cols = sorted(roles.periods)
     first_period = period_cols[0]
+    label_only = valued = 0
     for r in _body_rows(table, roles):
         cells = table.row_cells(r)
         row = table.grid[r]
@@ -175,13 +188,19 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
                 # the rest of the indicator row above, broken by the page end inside its text
                 yield continuation("period_target", section, table.page, union_of(cells), indicator)
                 continue
+            if code:
+                yield blank_cell(f"period target '{_short(indicator)}' ({code}): every period cell", table.page, union_of(cells))
             # An objective row: its number and title, the title often spanning the periods.
-            if rest and _text(rest):
+            elif rest and _text(rest):
+                label_only += 1
                 ctx.objective_no = no_text
                 ctx.objective = _text(rest)
             continue
+        valued += 1
         row_key = f"{table.page}:{r}"
         for c, cell in zip(period_cols, period_cells):
+            if cell is None or not cell.text.strip():
+                yield blank_cell(f"period target '{_short(indicator)}': the {roles.periods[c]} cell", table.page, union_of(cells))
             yield RawRecord(
                 kind="period_target",
                 section=section,
@@ -198,6 +217,9 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
                     "target": cell.text if cell is not None else "",
                 },
             )
+    if label_only >= 2 and not valued:
+        subject = f"a period table of {label_only} rows without one period value: its period columns are blank"
+        yield finding("extraction_blank_cell", subject, table.page, bbox=table.bbox)
 
 
 def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
@@ -223,6 +245,8 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
             no = label_cells[0].text
             label = _text(label_cells[1:])
         kind = "budget_total" if TOTAL_LABEL.match(fold(label)) and not no else "budget_line"
+        if not amount:
+            yield blank_cell(f"budget line '{_short(label)}': the amount cell", table.page, union_of(cells))
         yield RawRecord(
             kind=kind,
             section=section,

@@ -29,6 +29,7 @@ BSRE_FOOTER = re.compile(r"\bbsre\b|balai sertifikasi elektronik")
 BACKGROUND_IMAGE = 0.5  # of the page area: a scan or page background, not an ink mark
 MARK_MARGIN = 36.0  # points: a signature or stamp image reaches beyond the text column
 CENTRED = 40.0  # points: lines whose centres are this close stand in one centred column
+PLACE_DATE_ABOVE = 2.5  # font sizes: a place/date line may stand this far above the row of blocks it dates
 
 
 @dataclass
@@ -155,7 +156,7 @@ def _complete_rows(anchored: list[Block], loose: list[list[Segment]], tables: Se
         leftovers = [
             s
             for s in free
-            if s.top >= top - 0.5 * s.size
+            if s.top >= top - (PLACE_DATE_ABOVE if _is_place_date(s.text.strip()) else 0.5) * s.size
             and s.bottom <= bottom + s.size
             and not any(_x_overlap((s.x0, s.x1), span) for span in spans)
         ]

@@ -1,9 +1,12 @@
-"""Tables without ruling lines: camelot's stream strategy, on the pages that need it.
+"""Tables without ruling lines, on the pages that need them.
 
-Several real agreements print the budget (or the target table) with no inner ruling lines,
-or with an outer frame only, so the ruled-table reader sees one huge cell or nothing. On
-such pages camelot's stream flavour finds columns from text alignment; it reads the page
-again, which is why it runs only where the ruled reader found a table header but no table.
+Several real agreements print the budget (or the target or Rincian table) with no inner
+ruling lines, or with an outer frame only, so the ruled-table reader sees one huge cell or
+nothing. A page that shows a table header but no ruled table of that kind is read in the
+band under each such header (and, at the top of the next page, the band that continues
+it) from our own characters (extractors/band.py); a framed table whose rows the ruling
+lines do not separate is read by camelot's stream flavour, which finds a whole page's
+columns from text alignment. Then wrapped lines are merged into logical rows.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from extractors.band import read_band
 from extractors.geometry import centre_inside, union_of
 from extractors.grid import Cell, Table
 from extractors.layout import TextLine, group_lines
 from extractors.page import PageLayout
 from extractors.rows import continues_text
-from extractors.sections import AMOUNT_ONLY, MONEY, TOTAL_LABEL, classify_table, is_budget_header, is_target_header
+from extractors.sections import AMOUNT_ONLY, MONEY, TOTAL_LABEL, classify_table, is_budget_header, is_target_header, section_of_title
 from schemas.codes import IKU_CODE_RE
 from schemas.text import fold, join_wrapped
 
@@ -30,15 +34,22 @@ NOT_A_ROW = re.compile(r"^[a-z ]+ \d{0,2} ?(januari|februari|maret|april|mei|jun
 STOP_GAP = 3.0  # font sizes: a wider vertical gap below a borderless table ends it
 ROW_START = re.compile(r"^(\d{1,2}(\.\d{1,2})*[.)]?|[a-z][.)])(\s|$)")
 AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\brp\.?\s*\d", re.IGNORECASE)
+# Figures a header line may print: a year, a quarter, a column number '(3)'. Any other figure
+# makes the line a row ('1b-CP ... Persentase realisasi anggaran 1 Kegiatan'), not a header.
+MAX_HEADER_LINE_WORDS = 16  # 'No Kode Indikator Kinerja Utama TW I TW II TW III TW IV Tahunan'
+PERIOD_WORD = re.compile(r"\b(tw|trw|triwulan|semester|smt)\b")
+HEADER_FIGURE = re.compile(r"\b(19|20)\d{2}\b|\b(tw|trw|triwulan|semester|smt|q) ?[1-4]\b|\(\d{1,2}\)")
 
 
 def is_header_line(text: str) -> str | None:
-    """A short line that heads a budget or target table: which kind."""
+    """A short line that heads a budget, target or period (Rincian) table: which kind."""
     folded = fold(text)
-    if len(folded.split()) > 12:
+    if len(folded.split()) > MAX_HEADER_LINE_WORDS or re.search(r"\d", HEADER_FIGURE.sub("", folded)):
         return None
     if is_budget_header(folded):
         return "budget"
+    if "indikator" in folded and len(PERIOD_WORD.findall(folded)) >= 2:
+        return "period"
     if is_target_header(folded):
         return "pk_targets"
     return None
@@ -100,52 +111,55 @@ def needs_stream(page: PageLayout) -> bool:
 @dataclass(frozen=True)
 class Region:
     """Where to read a borderless table: a band of the page (top-left origin) and, for a
-    table continued from the previous page, that table's column separators and edges."""
+    table continued from the previous page, that table's column edges."""
 
     top: float
     bottom: float
-    separators: tuple[float, ...] = ()
     col_edges: tuple[float, ...] = ()
     value_col: int | None = None  # a continued target table's target column
 
 
 def target_column(roles) -> int | None:
-    """The target column of a PK target table (one short value per row), else None."""
-    return roles.columns.index("target") if roles.kind == "pk_targets" and "target" in roles.columns else None
+    """The column that holds one short value per row: a PK target table's target, a period
+    table's last period (the year); else None."""
+    if roles.kind == "pk_targets" and "target" in roles.columns:
+        return roles.columns.index("target")
+    if roles.kind == "period" and "period" in roles.columns:
+        return len(roles.columns) - 1 - roles.columns[::-1].index("period")
+    return None
 
 
-def stream_tables(path: str | Path, page: PageLayout, region: Region | None = None) -> list[Table]:
-    """Borderless budget / target tables of one page (or one band of it), wrapped rows
-    merged into logical rows. A band that continues a table keeps its columns and comes
-    back whatever its header (it has none)."""
+def stream_tables(path: str | Path, page: PageLayout) -> list[Table]:
+    """Borderless budget / target tables of a whole page, as camelot stream finds them
+    (a framed table whose rows the ruling lines do not separate), wrapped rows merged."""
     import camelot
 
-    options: dict = {}
-    if region is not None:
-        options["table_areas"] = [f"0,{page.height - region.top:.1f},{page.width:.1f},{page.height - region.bottom:.1f}"]
-        if region.separators:
-            options["columns"] = [",".join(f"{x:.1f}" for x in region.separators)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         logging.getLogger("camelot").setLevel(logging.ERROR)
-        found = camelot.read_pdf(str(path), pages=str(page.number), flavor="stream", **options)
+        found = camelot.read_pdf(str(path), pages=str(page.number), flavor="stream")
     out: list[Table] = []
     for ct in found:
-        table = _to_table(ct, page)
+        table = _merge_split_columns(_to_table(ct, page))
         roles = classify_table(table)
-        if region is not None and region.separators:
-            table = replace(table, col_edges=list(region.col_edges))
-            out.append(_merge_wrapped_rows(table, 0, region.value_col))
-        elif roles.kind in ("budget", "pk_targets"):
-            table = _merge_split_columns(table)
-            merged_roles = classify_table(table)
-            out.append(_merge_wrapped_rows(table, merged_roles.header_rows, target_column(merged_roles)))
+        if roles.kind in ("budget", "pk_targets"):
+            out.append(_merge_wrapped_rows(table, roles.header_rows, target_column(roles)))
     return out
 
 
-def separators(table: Table) -> tuple[float, ...]:
-    """The x of each boundary between a table's columns."""
-    return tuple(table.col_edges[1:-1])
+def region_table(page: PageLayout, region: Region) -> Table | None:
+    """The borderless table in a band of the page: under its header line, or continuing a
+    table from the page before (its columns kept, whatever its header: it has none)."""
+    table = read_band(page, region.top, region.bottom, region.col_edges)
+    if table is None:
+        return None
+    if region.col_edges:
+        return _merge_wrapped_rows(table, classify_table(table).header_rows, region.value_col)
+    table = _merge_split_columns(table)
+    roles = classify_table(table)
+    if roles.kind not in ("budget", "pk_targets", "period"):
+        return None
+    return _merge_wrapped_rows(table, roles.header_rows, target_column(roles))
 
 
 def header_region(page: PageLayout, header: TextLine) -> Region:
@@ -155,19 +169,35 @@ def header_region(page: PageLayout, header: TextLine) -> Region:
     bottom = min(ruled_below, default=page.height)
     below = sorted((l for l in page.lines if header.top < l.top < bottom), key=lambda l: l.top)
     previous = header
+    budget = is_header_line(header.text) in ("budget", None)  # a continued band has no header line
     for line in below:
         ends = NOT_A_ROW.search(fold(line.text)) or is_header_line(line.text)  # another table's header: it starts there
         if line.top - previous.bottom > STOP_GAP * max(line.segments[0].size, 6.0) or ends:
             bottom = previous.bottom + 2
             break
-        if TOTAL_LABEL.match(fold(line.text)):
-            bottom = line.bottom + 2  # the grand total closes the table
+        if budget and TOTAL_LABEL.match(fold(line.text)) and AMOUNT.search(line.text):
+            bottom = line.bottom + 2  # the grand total closes the table ('Jumlah laporan ...' is an indicator)
             break
         previous = line
     return Region(top=header.top - 2, bottom=bottom)
 
 
-def continued_region(page: PageLayout, previous: Table) -> Region | None:
+@dataclass(frozen=True)
+class OpenTable:
+    """A borderless table that ran to the end of its page, to be continued on the next: its
+    column edges, the kind its header named, and its value column (kept over several pages)."""
+
+    col_edges: tuple[float, ...]
+    kind: str | None
+    value_col: int | None
+
+
+def open_table(table: Table) -> OpenTable:
+    header = " ".join(table.row_texts(0)) if table.grid else ""
+    return OpenTable(tuple(table.col_edges), is_header_line(header), target_column(classify_table(table)))
+
+
+def continued_region(page: PageLayout, previous: OpenTable) -> Region | None:
     """The band at the top of a page that continues a borderless table from the page before:
     its first lines come before any title or header and fit the table's columns."""
     lines = sorted(page.lines, key=lambda l: l.top)
@@ -175,13 +205,13 @@ def continued_region(page: PageLayout, previous: Table) -> Region | None:
     if not lines or (ruled_tops and min(ruled_tops) < lines[0].top):
         return None
     first = lines[0]
-    if is_header_line(first.text) or NOT_A_ROW.search(fold(first.text)):  # a new table, or the signatures
-        return None
-    if first.x0 < previous.col_edges[0] - 20 or first.x1 > previous.col_edges[-1] + 20:
-        return None
+    header = is_header_line(first.text)
+    if NOT_A_ROW.search(fold(first.text)) or section_of_title(first.text) or (header and header != previous.kind):
+        return None  # the signatures, a section's title, or another kind of table; its own header repeated continues it
+    if first.x0 < previous.col_edges[0] - 20:
+        return None  # text further left than the table: not its rows (its right edge is only where its text ended)
     region = header_region(page, first)
-    return Region(top=first.top - 2, bottom=region.bottom, separators=separators(previous), col_edges=tuple(previous.col_edges),
-                  value_col=target_column(classify_table(previous)))
+    return Region(top=first.top - 2, bottom=region.bottom, col_edges=previous.col_edges, value_col=previous.value_col)
 
 
 def _to_table(ct, page: PageLayout) -> Table:
@@ -228,27 +258,36 @@ def _starts_row(cells: list[Cell | None], group: list[list[Cell | None]], value_
     """A row starts at a number ('1', '2.', 'a.'), an IKU code, a total, or a second value:
     in a table whose rows are not numbered (indicators under a merged objective), a line
     with an amount, or a target, after one that had its own."""
-    texts = [c.text for c in cells if c is not None and c.text]
-    if not texts:
+    filled = [c for c in cells if c is not None and c.text]
+    if not filled:
         return False
-    if ROW_START.match(texts[0]) is not None or TOTAL_LABEL.match(fold(texts[0])) is not None:
+    first = filled[0].text
+    leading = filled[0].col == 0 or len(filled) > 1  # a number before a name, not '4)' wrapped alone in a value column
+    if leading and (ROW_START.match(first) or TOTAL_LABEL.match(fold(first))):
         return True
-    if IKU_CODE_RE.match(texts[0].split(" ")[0]):
+    if filled[0].col != value_col and IKU_CODE_RE.match(first.split(" ")[0]):
         return True
     if value_col is not None:
         return _second_value(cells, group, value_col)
     return _has_amount(cells) and any(_has_amount(row) for row in group)
 
 
-_VALUE_GOES_ON = re.compile(r"^[\d.,]*\)|^[a-z]")  # '4)' under '2,82 (skala': the value wrapped
+_VALUE_GOES_ON = re.compile(r"^[\d.,]*\)|^[a-z(]")  # '4)' under '2,82 (skala', '(Hijau)' under '73 %': the value wrapped
 
 
 def _second_value(cells: list[Cell | None], group: list[list[Cell | None]], col: int) -> bool:
     value = cells[col].text.strip() if col < len(cells) and cells[col] is not None else ""
     before = " ".join(row[col].text for row in group if col < len(row) and row[col] is not None and row[col].text)
-    if not value or not before:
-        return False
     others = [c.text for k, c in enumerate(cells) if k != col and c is not None and c.text]
+    if not value or not others:
+        return False  # nothing but a value's wrapped part ('Orang' under '1.100.000')
+    if not before:
+        # under the rest of a row cut by the page break above ('yang disusun tepat waktu'), or
+        # under an objective printed across the table ('1 Terwujudnya ...'): a new row
+        texts = [c for row in group for c in row if c is not None and c.text]
+        rest_of_row = all(continues_text(c.text) for c in texts)
+        spanning = all(c.col <= 1 for c in texts) and ROW_START.match(texts[0].text) is not None if texts else False
+        return (rest_of_row or spanning) and not continues_text(others[0])
     if any(continues_text(t) for t in others):
         return False  # the line goes on with the row's wrapped text: its value wrapped too ('1.100.000' / 'Orang')
     return not _VALUE_GOES_ON.match(value) and before.count("(") <= before.count(")")
@@ -282,19 +321,20 @@ def _merge_wrapped_rows(table: Table, header_rows: int, value_col: int | None = 
     return Table(page=table.page, bbox=table.bbox, col_edges=table.col_edges, row_edges=edges, grid=grid)
 
 
-def apply_stream(path: str | Path, page: PageLayout, previous: Table | None = None) -> Table | None:
-    """Read the page's borderless tables with camelot stream: the band under each header
-    line that heads no ruled table, a collapsed ruled frame, and the band at the top that
+def apply_stream(path: str | Path, page: PageLayout, previous: OpenTable | None = None) -> OpenTable | None:
+    """Read the page's borderless tables: the band under each header line that heads no
+    ruled table, a collapsed ruled frame (camelot stream), and the band at the top that
     continues `previous` (a borderless table that ran to the end of the page before). The
     text they hold leaves page.lines. Returns the last borderless table if it runs to the
     page's end (to be continued), else None."""
     continued = continued_region(page, previous) if previous is not None else None
-    found = stream_tables(path, page, continued) if continued is not None else []
+    found: list[Table] = []
     if any(collapsed(t) for t in page.tables):
         found += stream_tables(path, page)  # the whole page: camelot finds the frame's columns
-    else:
-        for _, line in unread_headers(page):
-            found += stream_tables(path, page, header_region(page, line))
+    regions = [] if found else [header_region(page, line) for _, line in unread_headers(page)
+                                if continued is None or not continued.top <= line.top <= continued.bottom]
+    carried = region_table(page, continued) if continued is not None else None
+    found += [t for t in [carried, *(region_table(page, r) for r in regions)] if t is not None]
     if not found:
         return None
     page.tables = sorted([t for t in page.tables if not collapsed(t)] + found, key=lambda t: t.bbox[1])
@@ -302,4 +342,6 @@ def apply_stream(path: str | Path, page: PageLayout, previous: Table | None = No
     page.lines = [l for l in page.lines if not centre_inside(l.bbox, boxes, margin=2)]
     last = max(found, key=lambda t: t.bbox[3])
     after = [l for l in page.lines if l.top > last.bbox[3]] + [t for t in page.tables if t.bbox[1] > last.bbox[3]]
-    return last if not after else None
+    if after:
+        return None
+    return previous if last is carried else open_table(last)
