@@ -16,6 +16,8 @@ import statistics
 from extractors.grid import Cell, Table
 from extractors.layout import Char, Segment, TextLine, group_lines
 from extractors.page import PageLayout
+from extractors.sections import HEADER_LABEL, is_period_label
+from schemas.text import fold
 
 CELL_GAP = 0.45  # font sizes: a wider gap inside a baseline parts two cells (a word space is ~0.28)
 COLUMN_GAP = 0.45  # font sizes: the narrowest white gap down the body that separates columns
@@ -44,32 +46,69 @@ def _gaps(spans: list[tuple[float, float]], width: float) -> list[tuple[float, f
 
 def column_separators(header: TextLine, body: list[TextLine]) -> tuple[float, ...]:
     """The middle of each white gap that runs down the table's rows. Rows of few cells (an
-    objective printed across a Rincian, a value's wrapped line) are left out; if the rows
-    left show fewer columns than the header, a gap between header words that no row's text
-    crosses parts columns too (a part of a table with a single row under its header)."""
+    objective printed across a Rincian, a value's wrapped line) may cross a gap that the rows
+    of many cells show: there the rows of many cells decide, and where such a row starts
+    right of the table's left edge (a header row of periods only), a column starts. If the
+    rows still show fewer columns than the header, a gap between header words that no row's
+    text crosses parts columns too (a part of a table with a single row under its header)."""
     most = max((len(line.segments) for line in body), default=0)
     rows = [line for line in body if 2 * len(line.segments) >= most] or [header]
-    size = statistics.median(s.size for line in body or [header] for s in line.segments)
-    every = _gaps([(s.x0, s.x1) for line in body for s in line.segments], COLUMN_GAP * size)
-    dense = _gaps([(s.x0, s.x1) for line in rows for s in line.segments], COLUMN_GAP * size)
-    # every row's gaps, and the gaps of the rows of many cells that only rows of few cells cross
-    found = [(a + b) / 2 for a, b in every + [g for g in dense if not any(g[0] < b and g[1] > a for a, b in every)]]
+    width = COLUMN_GAP * statistics.median(s.size for line in body or [header] for s in line.segments)
+    every = _gaps([(s.x0, s.x1) for line in body for s in line.segments], width)
+    dense_spans = [(s.x0, s.x1) for line in rows for s in line.segments]
+    dense = _gaps(dense_spans, width)
+    # a gap only the rows of many cells show must stand between two header words too (the
+    # words of justified text leave gaps that no header confirms)
+    heads = [header] + [line for line in body[:1] if all(is_period_label(s.text) for s in line.segments)]
+    found = [(a + b) / 2 for a, b in every]
+    found += [(a + b) / 2 for a, b in dense if not any(a < y and b > x for x, y in every) and _between_words((a + b) / 2, heads)]
+    left = min((s.x0 for line in body for s in line.segments), default=header.x0)
+    for line in rows:
+        x = line.segments[0].x0 - width / 2
+        crossed = any(x0 < x < x1 for x0, x1 in dense_spans)
+        if x > left + width and not crossed and _between_words(x, heads) and not any(x - 2 * width <= f <= x + width for f in found):
+            found.append(x)
     if len(found) + 1 < len(header.segments):
-        crossed = [(s.x0, s.x1) for line in body for s in line.segments]
-        for a, b in _gaps([(s.x0, s.x1) for s in header.segments], COLUMN_GAP * size):
-            if not any(x0 < b and x1 > a for x0, x1 in crossed) and not any(a <= x <= b for x in found):
-                found.append((a + b) / 2)
-    return tuple(sorted(found))
+        header_gaps = _gaps([(s.x0, s.x1) for s in header.segments], width)
+
+        def crosses(x0: float, x1: float, a: float, b: float) -> bool:
+            return x0 < b and x1 > a
+
+        # text across two header gaps or more is printed across the table (an objective), not in a cell
+        spans = [(s.x0, s.x1) for line in body for s in line.segments]
+        cells = [(x0, x1) for x0, x1 in spans if sum(crosses(x0, x1, a, b) for a, b in header_gaps) < 2]
+        for a, b in header_gaps:
+            if not any(crosses(x0, x1, a, b) for x0, x1 in cells) and not any(a <= x <= b for x in found):
+                # just right of the left word: the right column's text is left-aligned under a centred header
+                found.append(a + min(width, (b - a) / 2))
+    return tuple(x for x in sorted(found) if not _splits_label(x, header))
+
+
+def _splits_label(x: float, header: TextLine) -> bool:
+    """Would a boundary at x cut one header label in two ('Sasaran' | 'Strategis', spaced
+    wide as justified or OCR'd text is)?"""
+    left = [s for s in header.segments if s.x1 <= x]
+    right = [s for s in header.segments if s.x0 >= x]
+    return bool(left and right) and HEADER_LABEL.fullmatch(fold(f"{left[-1].text} {right[0].text}")) is not None
+
+
+def _between_words(x: float, lines: list[TextLine]) -> bool:
+    """Does some line have words on both sides of x and none across it?"""
+    return any(
+        not any(s.x0 < x < s.x1 for s in line.segments) and line.segments[0].x1 < x < line.segments[-1].x0 for line in lines
+    )
 
 
 def _column_of(segment: Segment, edges: list[float]) -> int:
-    middle = (segment.x0 + segment.x1) / 2
-    inner = edges[1:-1]
-    return sum(middle > x for x in inner)
+    """The column that holds most of a segment: a header word centred over its column may
+    reach past the column's edge, an objective printed across a Rincian mostly stands in
+    the column it starts in."""
+    overlaps = [min(segment.x1, edges[c + 1]) - max(segment.x0, edges[c]) for c in range(len(edges) - 1)]
+    return max(range(len(overlaps)), key=lambda c: overlaps[c])
 
 
 def band_table(page: PageLayout, lines: list[TextLine], edges: list[float]) -> Table:
-    """One grid row per baseline, each segment in the column its middle falls in."""
+    """One grid row per baseline, each segment in the column that holds most of it."""
     n_cols = len(edges) - 1
     grid: list[list[Cell | None]] = []
     for r, line in enumerate(lines):

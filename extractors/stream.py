@@ -155,7 +155,6 @@ def region_table(page: PageLayout, region: Region) -> Table | None:
         return None
     if region.col_edges:
         return _merge_wrapped_rows(table, classify_table(table).header_rows, region.value_col)
-    table = _merge_split_columns(table)
     roles = classify_table(table)
     if roles.kind not in ("budget", "pk_targets", "period"):
         return None
@@ -286,8 +285,10 @@ def _second_value(cells: list[Cell | None], group: list[list[Cell | None]], col:
         # under an objective printed across the table ('1 Terwujudnya ...'): a new row
         texts = [c for row in group for c in row if c is not None and c.text]
         rest_of_row = all(continues_text(c.text) for c in texts)
-        spanning = all(c.col <= 1 for c in texts) and ROW_START.match(texts[0].text) is not None if texts else False
-        return (rest_of_row or spanning) and not continues_text(others[0])
+        head = [c for c in group[0] if c is not None and c.text]
+        # the table's first column numbers a title: an objective row
+        spanning = len(head) == 2 and head[0].col == 0 and ROW_START.match(head[0].text) is not None
+        return (rest_of_row or spanning) and not continues_text(others[0]) and not others[0].startswith("(")  # '(konten)' goes on
     if any(continues_text(t) for t in others):
         return False  # the line goes on with the row's wrapped text: its value wrapped too ('1.100.000' / 'Orang')
     return not _VALUE_GOES_ON.match(value) and before.count("(") <= before.count(")")

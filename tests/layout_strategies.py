@@ -194,7 +194,7 @@ def layouts(draw) -> Layout:
         lists=draw(st.sampled_from(["programs_and_activities", "activities", "programs"])),
     )
     rincian_style = TargetStyle(
-        ruled=True,  # borderless Rincian tables are read only in part (README: what is not read yet)
+        ruled=draw(st.booleans()),
         header_rows=draw(st.sampled_from([1, 2])),
         repeat_header=draw(st.booleans()),
         breaks_after=_breaks(draw, n_targets + len(objs)),

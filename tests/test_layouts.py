@@ -117,34 +117,3 @@ def test_every_drawn_layout_reads_back_exactly(layout: Layout, tmp_path_factory)
     raw = extract_document(path, document_id="drawn", file_name=path.name)
     doc = normalize_document(raw)
     assert differences(layout, doc, pages) == []
-
-
-BORDERLESS_EXAMPLES = 80
-BORDERLESS_FLOOR = 33  # measured: 0 of 45 before the band reader; it may only rise
-
-
-def test_borderless_rincian_tables_read_back_at_least_as_well_as_before(tmp_path_factory) -> None:
-    """Borderless Rincian (period) tables are read only in part (README): of drawn documents
-    with one, the number whose period targets read back exactly is held to a floor that may
-    only rise."""
-    import dataclasses
-
-    from hypothesis import Phase
-
-    exact: list[bool] = []
-
-    @settings(max_examples=BORDERLESS_EXAMPLES, deadline=None, derandomize=True, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
-    @given(layout=layouts())
-    def draw_and_read(layout: Layout) -> None:
-        if not layout.rincian:
-            return
-        layout = dataclasses.replace(layout, rincian_style=dataclasses.replace(layout.rincian_style, ruled=False))
-        path = tmp_path_factory.mktemp("borderless") / f"{layout.producer}.pdf"
-        pages = render_layout(layout, path)
-        doc = normalize_document(extract_document(path, document_id="drawn", file_name=path.name))
-        exact.append(not [d for d in differences(layout, doc, pages) if d.startswith("period_targets")])
-
-    draw_and_read()
-    assert len(exact) >= BORDERLESS_EXAMPLES // 4
-    assert sum(exact) >= BORDERLESS_FLOOR, f"{sum(exact)} of {len(exact)} read back exactly, the floor is {BORDERLESS_FLOOR}"
