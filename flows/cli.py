@@ -242,6 +242,32 @@ def _num(value) -> str:
         return str(value)
 
 
+@app.command()
+def serve(
+    inbox: Annotated[Path, typer.Option("--inbox", metavar="DIR", exists=True, file_okay=False, help="Folder whose PDFs each scheduled run ingests (searched recursively).")],
+    cron: Annotated[str, typer.Option("--cron", metavar="EXPR", help='When to run, as a cron expression in the server\'s time zone (e.g. "0 2 * * *": 02:00 daily).')],
+    db: Annotated[str | None, typer.Option("--db", metavar="FILE", help=f"DuckDB warehouse file (default: ${settings.ENV_DB}, else {settings.DEFAULT_DB}).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", metavar="N", min=1, max=64, help=f"Documents extracted at once (default: {settings.DEFAULT_WORKERS}).")] = None,
+) -> None:
+    """Serve the ingest of DIR as a Prefect deployment on a cron schedule, until stopped.
+    Needs a Prefect server (`prefect server start`) named by PREFECT_API_URL."""
+    from prefect.client.schemas.schedules import CronSchedule
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        _fail("schedules live on a Prefect server: start one with `prefect server start` and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)", 2)
+    try:
+        CronSchedule(cron=cron)
+    except ValueError as exc:
+        _fail(f"--cron {cron!r} is not a cron expression: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}", 2)
+    run = settings.resolve(db=db, workers=workers)
+    _check_inputs(run)
+    from flows.schedule import serve_inbox
+
+    err.print(f"serving the ingest of {shown(str(inbox))} into {shown(run.db)} on {shown(cron)}; Ctrl-C stops it", soft_wrap=True)
+    serve_inbox(inbox, cron, run.db, workers)
+
+
 @app.command("eval")
 def eval_(
     path: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder of PDFs to ingest and score.", exists=True, file_okay=False)],

@@ -66,7 +66,9 @@ def _run_id() -> str:
     return str(rid) if rid else "local"
 
 
-@flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=False)
+# Parameters are typed Python values (a callback among them), not user input to validate:
+# Prefect's pydantic model of them cannot resolve the callback's type in a subflow.
+@flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=False, validate_parameters=False)
 def ingest(
     paths: list[str],
     db: str | None = None,

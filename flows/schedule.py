@@ -1,0 +1,38 @@
+"""Schedules: `kinerja serve --inbox DIR --cron "..."` serves a Prefect deployment that
+ingests the inbox's new files on a schedule.
+
+A schedule lives on a Prefect server (`prefect server start`, PREFECT_API_URL): the private
+server a single `kinerja ingest` starts dies with the run. The served process polls the
+server for due runs and runs each in a process of its own; a file already loaded is
+settled by its hash, so a run over an unchanged inbox loads nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow
+
+from flows.ingest import ingest, task_runner
+from flows.settings import resolve
+
+DEPLOYMENT = "kinerja-inbox"
+
+
+@flow(name="ingest-inbox", log_prints=False)
+def ingest_inbox(inbox: str, db: str | None = None, workers: int | None = None) -> dict[str, int]:
+    """One scheduled run: ingest every PDF under the inbox; returns the counts per verdict."""
+    run = resolve(db=db, workers=workers)
+    summary = ingest.with_options(task_runner=task_runner(run.workers))(paths=[inbox], db=run.db, workers=run.workers)
+    return {k: v for k, v in summary.as_json().items() if k in ("files", "new", "loaded", "duplicate", "quarantined")}
+
+
+def serve_inbox(inbox: Path, cron: str, db: str, workers: int | None = None) -> None:
+    """Register the deployment with its cron schedule and run its scheduled runs until stopped."""
+    ingest_inbox.serve(
+        name=DEPLOYMENT,
+        cron=cron,
+        parameters={"inbox": str(inbox.resolve()), "db": str(Path(db).resolve()), "workers": workers},
+        description=f"kinerja ingest of {inbox.resolve()} into {Path(db).resolve()}",
+        print_starting_message=False,
+    )

@@ -1,0 +1,123 @@
+"""`kinerja serve`: a real Prefect server on loopback (started here, as `prefect server
+start` would be), the served deployment with its cron schedule, and one of its runs
+ingesting the inbox into a real DuckDB file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from tests.support import ROOT, SAMPLES, ingest_env, query
+
+CRON = "15 2 * * *"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait(what: str, check, timeout_s: float = 120.0):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def prefect_server(tmp_path):
+    """`prefect server start` on a free loopback port, its database in tmp_path."""
+    port = _free_port()
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "server-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_SERVER_DATABASE_CONNECTION_URL=f"sqlite+aiosqlite:///{tmp_path / 'server.db'}")
+    env.pop("PREFECT_API_URL", None)
+    log = open(tmp_path / "server.log", "wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+
+    def healthy() -> bool:
+        try:
+            return httpx.get(f"{url}/health", timeout=2).status_code == 200
+        except httpx.TransportError:
+            return False
+
+    try:
+        _wait("the Prefect server", healthy, 180)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
+        log.close()
+
+
+def test_serve_registers_the_schedule_and_its_runs_ingest_the_inbox(tmp_path, prefect_server):
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    pdfs = sorted(SAMPLES.glob("kppn-*.pdf"))
+    for pdf in pdfs:
+        shutil.copy(pdf, inbox / pdf.name)
+    db = tmp_path / "kinerja.duckdb"
+    env = ingest_env(tmp_path, own_server=True) | {"PREFECT_API_URL": prefect_server}
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "serve", "--inbox", str(inbox), "--cron", CRON, "--db", str(db), "--workers", "1"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: prefect_server}), get_client(sync_client=True) as client:
+
+            def deployment():
+                try:
+                    return client.read_deployment_by_name("ingest-inbox/kinerja-inbox")
+                except Exception:
+                    assert serve.poll() is None, serve.communicate()[1].decode()
+                    return None
+
+            found = _wait("the deployment", deployment)
+            assert [s.schedule.cron for s in found.schedules] == [CRON]
+            assert found.parameters["inbox"] == str(inbox.resolve())
+            run = client.create_flow_run_from_deployment(found.id)  # what the scheduler does when the time comes
+            state = _wait("the scheduled run", lambda: (s := client.read_flow_run(run.id).state) and s.is_final() and s, 240)
+            assert state.is_completed(), state.message
+        loaded = query(db, "SELECT f.file_name, f.status FROM bi.files f ORDER BY 1")
+        assert loaded == [{"file_name": p.name, "status": "loaded"} for p in pdfs]
+    finally:
+        os.killpg(serve.pid, signal.SIGINT)
+        serve.wait(60)
+
+
+def test_serve_without_a_prefect_server_says_what_to_do(tmp_path):
+    env = ingest_env(tmp_path, own_server=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "serve", "--inbox", str(tmp_path), "--cron", CRON, "--db", str(tmp_path / "k.duckdb")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2
+    assert "prefect server start" in done.stderr and "PREFECT_API_URL" in done.stderr
+
+
+def test_serve_refuses_a_malformed_cron_expression(tmp_path):
+    env = ingest_env(tmp_path, own_server=True) | {"PREFECT_API_URL": "http://127.0.0.1:9/api"}  # checked before any call
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "serve", "--inbox", str(tmp_path), "--cron", "every night", "--db", str(tmp_path / "k.duckdb")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2
+    assert "not a cron expression" in done.stderr
