@@ -1,12 +1,19 @@
 """Ingest throughput: the samples folder N times over (each copy's bytes differ), with
 workers=1 (the baseline) and workers=2, each run into a fresh warehouse in this process;
-then pdfplumber's `extract_tables()` alone on the same pages (the library we build on),
-and an unchanged re-run through the whole command (`kinerja ingest` in a subprocess).
+then pdfplumber's `extract_tables()` and camelot's lattice flavour alone on the same pages
+(the libraries we build on), and an unchanged re-run through the whole command
+(`kinerja ingest` in a subprocess).
 
     .venv/bin/python benchmarks/bench_ingest.py --copies 4
 
 Prints wall time, documents/s, pages/s and peak RSS (the parent process, and the largest
 extraction child), each also as a ratio to the baseline. Not a test.
+
+    .venv/bin/python benchmarks/bench_ingest.py --memory 10 100
+
+Memory against corpus size: the whole command over 10 and then 100 copies of the samples
+(each into a fresh warehouse), the peak RSS of the kinerja process itself (VmHWM, read
+from /proc while it runs) for each, and their ratio: flat means about 1.
 """
 
 from __future__ import annotations
@@ -75,6 +82,61 @@ def pdfplumber_alone(folder: Path) -> float:
     return time.perf_counter() - started
 
 
+def camelot_lattice_alone(folder: Path) -> float:
+    """Seconds camelot's lattice flavour takes to read every page of every file."""
+    import logging
+    import warnings
+
+    import camelot
+
+    logging.getLogger("camelot").setLevel(logging.ERROR)
+    started = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for pdf_path in sorted(folder.glob("*.pdf")):
+            camelot.read_pdf(str(pdf_path), pages="all", flavor="lattice")
+    return time.perf_counter() - started
+
+
+def command_peak_rss(folder: Path, db: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS MiB of the kinerja process itself) of one whole command."""
+    import subprocess
+
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "ingest", str(folder), "--db", str(db), "--json"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak_kib = 0
+    while proc.poll() is None:
+        try:
+            status = Path(f"/proc/{proc.pid}/status").read_text()
+            peak_kib = max(peak_kib, int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]))
+        except (OSError, StopIteration, ValueError):
+            pass
+        time.sleep(0.2)
+    if proc.returncode != 0:
+        raise SystemExit(f"kinerja ingest exited {proc.returncode}")
+    return time.perf_counter() - started, peak_kib / 1024
+
+
+def memory_against_size(small: int, large: int) -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="kinerja-bench-mem-"))
+    try:
+        rows = []
+        for copies in (small, large):
+            folder = scratch / f"corpus-{copies}"
+            n = build_corpus(folder, copies)
+            wall, peak = command_peak_rss(folder, scratch / f"mem-{copies}.duckdb")
+            rows.append((n, wall, peak))
+            shutil.rmtree(folder)
+        print(f"command: {Path(sys.executable).name} benchmarks/bench_ingest.py --memory {small} {large}  ({os.cpu_count()} CPUs)")
+        print(f"{'documents':>9} {'wall s':>8} {'kinerja peak RSS MiB':>21}")
+        for n, wall, peak in rows:
+            print(f"{n:>9} {wall:>8.1f} {peak:>21.0f}")
+        print(f"{rows[1][0] / rows[0][0]:.0f}x the documents: peak RSS {rows[1][2] / rows[0][2]:.2f}x")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def command_rerun(folder: Path, db: Path) -> float:
     """Seconds the whole `kinerja ingest` command takes over files all loaded already."""
     import subprocess
@@ -88,7 +150,11 @@ def command_rerun(folder: Path, db: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4, help="how many times the samples folder is ingested over")
+    parser.add_argument("--memory", type=int, nargs=2, metavar=("SMALL", "LARGE"), help="compare peak RSS over SMALL and LARGE copies instead")
     args = parser.parse_args()
+    if args.memory:
+        memory_against_size(*args.memory)
+        return
     from prefect.testing.utilities import prefect_test_harness
 
     scratch = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
@@ -104,6 +170,7 @@ def main() -> None:
             results = [run(folder, w, scratch / f"bench-w{w}.duckdb") for w in (1, 2)]
         pages = pages_in(folder)
         plumber = pdfplumber_alone(folder)
+        lattice = camelot_lattice_alone(folder)
         rerun = command_rerun(folder, scratch / "bench-w2.duckdb")
         base = results[0]
         print(
@@ -120,7 +187,9 @@ def main() -> None:
         print("parent RSS is the process peak so far (it only grows): compare runs by the child column")
         print(f"{pages} pages. pages/s: workers=1 {pages / base['wall_s']:.2f}, workers=2 {pages / results[1]['wall_s']:.2f}, "
               f"pdfplumber extract_tables() alone {pages / plumber:.2f} ({plumber:.1f} s)")
+        print(f"camelot lattice alone {pages / lattice:.2f} pages/s ({lattice:.1f} s)")
         print(f"speed per page against pdfplumber alone: workers=1 {plumber / base['wall_s']:.2f}x, workers=2 {plumber / results[1]['wall_s']:.2f}x")
+        print(f"speed per page against camelot lattice alone: workers=1 {lattice / base['wall_s']:.2f}x, workers=2 {lattice / results[1]['wall_s']:.2f}x")
         print(f"unchanged re-run of {n} files, the whole command: {rerun:.2f} s ({rerun / results[1]['wall_s']:.1%} of the first run)")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
