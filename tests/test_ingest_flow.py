@@ -175,3 +175,13 @@ def test_each_run_leaves_its_figures_as_prefect_artifacts(tmp_path):
     assert by_file["djpb.pdf"]["pages"] == loaded.pages > 0 and by_file["empty.pdf"]["pages"] is None
     assert [r["seconds"] for r in rows] == sorted((r["seconds"] for r in rows), reverse=True)
     assert summary.findings and all(f["check_name"] in artifacts["ingest-findings"].data for f in summary.findings)
+
+
+def test_no_sample_is_flagged_by_an_extraction_check(ingested):
+    """No false alarm: every sample reads back exactly (test_samples_truth), so none may say
+    it could not vouch for something."""
+    from flows.evaluate import flagged_documents
+
+    db, summary = ingested
+    assert summary.count("loaded") >= 13
+    assert flagged_documents(db) == []
