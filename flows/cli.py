@@ -268,6 +268,29 @@ def serve(
     serve_inbox(inbox, cron, run.db, workers)
 
 
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="parquet (partitioned by fiscal_year, Hive layout), csv, or xlsx (one sheet per view).")],
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", file_okay=False, help="Folder to write; replaced as a whole.")],
+    db: Annotated[str | None, typer.Option("--db", metavar="FILE", help=f"DuckDB warehouse file (default: ${settings.ENV_DB}, else {settings.DEFAULT_DB}).")] = None,
+) -> None:
+    """Write every bi view into DIR for BI tools (DECIMAL amounts kept exact)."""
+    from warehouse.export import FORMATS, ExportError, export_bi
+
+    if fmt not in FORMATS:
+        _fail(f"--format {fmt!r}: one of {', '.join(FORMATS)}", 2)
+    run = settings.resolve(db=db)
+    if not Path(run.db).is_file():
+        _fail(f"no warehouse at {run.db}: run `kinerja ingest` first", 2)
+    if not out.parent.is_dir():
+        _fail(f"the folder {out.parent} does not exist", 2)
+    try:
+        counts = export_bi(run.db, fmt, out)
+    except ExportError as exc:
+        _fail(str(exc), 1)
+    err.print(f"wrote {len(counts)} bi views ({sum(counts.values())} rows) as {fmt} into {shown(str(out))}", soft_wrap=True)
+
+
 @app.command("eval")
 def eval_(
     path: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder of PDFs to ingest and score.", exists=True, file_okay=False)],
