@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import statistics
 
+from extractors.geometry import x_overlap
 from extractors.grid import Cell, Table
 from extractors.layout import Char, Segment, TextLine, group_lines
 from extractors.page import PageLayout
@@ -61,7 +62,7 @@ def column_separators(header: TextLine, body: list[TextLine]) -> tuple[float, ..
     # words of justified text leave gaps that no header confirms)
     heads = [header] + [line for line in body[:1] if all(is_period_label(s.text) for s in line.segments)]
     found = [(a + b) / 2 for a, b in every]
-    found += [(a + b) / 2 for a, b in dense if not any(a < y and b > x for x, y in every) and _between_words((a + b) / 2, heads)]
+    found += [(a + b) / 2 for a, b in dense if not any(x_overlap((a, b), g) > 0 for g in every) and _between_words((a + b) / 2, heads)]
     left = min((s.x0 for line in body for s in line.segments), default=header.x0)
     for line in rows:
         x = line.segments[0].x0 - width / 2
@@ -70,15 +71,11 @@ def column_separators(header: TextLine, body: list[TextLine]) -> tuple[float, ..
             found.append(x)
     if len(found) + 1 < len(header.segments):
         header_gaps = _gaps([(s.x0, s.x1) for s in header.segments], width)
-
-        def crosses(x0: float, x1: float, a: float, b: float) -> bool:
-            return x0 < b and x1 > a
-
         # text across two header gaps or more is printed across the table (an objective), not in a cell
         spans = [(s.x0, s.x1) for line in body for s in line.segments]
-        cells = [(x0, x1) for x0, x1 in spans if sum(crosses(x0, x1, a, b) for a, b in header_gaps) < 2]
+        cells = [span for span in spans if sum(x_overlap(span, g) > 0 for g in header_gaps) < 2]
         for a, b in header_gaps:
-            if not any(crosses(x0, x1, a, b) for x0, x1 in cells) and not any(a <= x <= b for x in found):
+            if not any(x_overlap(span, (a, b)) > 0 for span in cells) and not any(a <= x <= b for x in found):
                 # just right of the left word: the right column's text is left-aligned under a centred header
                 found.append(a + min(width, (b - a) / 2))
     return tuple(x for x in sorted(found) if not _splits_label(x, header))

@@ -51,10 +51,10 @@ def continuation(kind: str, section: str, page: int, bbox, text: str) -> RawReco
     return RawRecord(kind=kind, section=section, page=page, bbox=bbox, fields={"continues": "indicator", "indicator": text})
 
 
-def blank_cell(what: str, page: int, bbox) -> RawRecord:
-    """A value cell with nothing printed in it, not even '-': a column the reader lost, or
+def blank_cell(what: str, page: int, bbox, *, stated: int | None = None, computed: int | None = None) -> RawRecord:
+    """Value cells with nothing printed in them, not even '-': a column the reader lost, or
     a value the document left out. Either way the row cannot be vouched for."""
-    return finding("extraction_blank_cell", f"{what} is blank", page, bbox=bbox)
+    return finding("extraction_blank_cell", f"{what}: blank", page, bbox=bbox, stated=stated, computed=computed)
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -174,6 +174,7 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
     period_cols = sorted(roles.periods)
     first_period = period_cols[0]
     label_only = valued = 0
+    blank: list[str] = []  # the period cells of valued rows with nothing printed in them
     for r in _body_rows(table, roles):
         cells = table.row_cells(r)
         row = table.grid[r]
@@ -200,7 +201,7 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
         row_key = f"{table.page}:{r}"
         for c, cell in zip(period_cols, period_cells):
             if cell is None or not cell.text.strip():
-                yield blank_cell(f"period target '{_short(indicator)}': the {roles.periods[c]} cell", table.page, union_of(cells))
+                blank.append(f"'{_short(indicator)}' {roles.periods[c]}")
             yield RawRecord(
                 kind="period_target",
                 section=section,
@@ -217,9 +218,13 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
                     "target": cell.text if cell is not None else "",
                 },
             )
+    if blank:
+        cells_read = valued * len(period_cols)
+        subject = f"{len(blank)} of {cells_read} period cells of the table (first: {blank[0]})"
+        yield blank_cell(subject, table.page, table.bbox, stated=cells_read, computed=cells_read - len(blank))
     if label_only >= 2 and not valued:
-        subject = f"a period table of {label_only} rows without one period value: its period columns are blank"
-        yield finding("extraction_blank_cell", subject, table.page, bbox=table.bbox)
+        subject = f"a period table of {label_only} rows without one period value: its period columns"
+        yield blank_cell(subject, table.page, table.bbox)
 
 
 def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:

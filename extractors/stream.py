@@ -34,11 +34,12 @@ NOT_A_ROW = re.compile(r"^[a-z ]+ \d{0,2} ?(januari|februari|maret|april|mei|jun
 STOP_GAP = 3.0  # font sizes: a wider vertical gap below a borderless table ends it
 ROW_START = re.compile(r"^(\d{1,2}(\.\d{1,2})*[.)]?|[a-z][.)])(\s|$)")
 AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\brp\.?\s*\d", re.IGNORECASE)
+MAX_HEADER_LINE_WORDS = 16  # 'No Kode Indikator Kinerja Utama TW I TW II TW III TW IV Tahunan'
+PERIODS = r"tw|trw|triwulan|semester|smt"  # words that name a period column
+PERIOD_WORD = re.compile(rf"\b({PERIODS})\b")
 # Figures a header line may print: a year, a quarter, a column number '(3)'. Any other figure
 # makes the line a row ('1b-CP ... Persentase realisasi anggaran 1 Kegiatan'), not a header.
-MAX_HEADER_LINE_WORDS = 16  # 'No Kode Indikator Kinerja Utama TW I TW II TW III TW IV Tahunan'
-PERIOD_WORD = re.compile(r"\b(tw|trw|triwulan|semester|smt)\b")
-HEADER_FIGURE = re.compile(r"\b(19|20)\d{2}\b|\b(tw|trw|triwulan|semester|smt|q) ?[1-4]\b|\(\d{1,2}\)")
+HEADER_FIGURE = re.compile(rf"\b(19|20)\d{{2}}\b|\b({PERIODS}|q) ?[1-4]\b|\(\d{{1,2}}\)")
 
 
 def is_header_line(text: str) -> str | None:

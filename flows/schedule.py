@@ -24,7 +24,8 @@ def ingest_inbox(inbox: str, db: str | None = None, workers: int | None = None) 
     """One scheduled run: ingest every PDF under the inbox; returns the counts per verdict."""
     run = resolve(db=db, workers=workers)
     summary = ingest.with_options(task_runner=task_runner(run.workers))(paths=[inbox], db=run.db, workers=run.workers)
-    return {k: v for k, v in summary.as_json().items() if k in ("files", "new", "loaded", "duplicate", "quarantined")}
+    counts = {status: summary.count(status) for status in ("loaded", "duplicate", "quarantined")}
+    return {"files": len(summary.items), "new": sum(i.new for i in summary.items), **counts}
 
 
 def serve_inbox(inbox: Path, cron: str, db: str, workers: int | None = None) -> None:
