@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from flows import server, settings, signals  # server first: it sets Prefect's environment before Prefect is imported
+from flows import cli_eval, cli_export, server, settings, signals  # server first: it sets Prefect's environment before Prefect is imported
+from flows.console import err, json_line, out, shown
+from flows.console import fail as _fail
+from flows.console import number as _num
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, help="Indonesian performance agreements (PK, SKP) into DuckDB.")
-out = Console()
-if not out.is_terminal:
-    out.width = 160  # a log or a pipe: do not cut the findings at 80 columns
-err = Console(stderr=True)
 
 
 def _print_version(wanted: bool) -> None:
@@ -179,29 +174,6 @@ def _close_interrupted(holder, stop) -> None:
     raise typer.Exit(stop.exit_status)
 
 
-def _fail(message: str, code: int) -> None:
-    """One line on stderr (no markup, no wrapping: file names may hold '[' or be long), then exit."""
-    err.print("[red]error:[/red] " + shown(" ".join(message.split())), soft_wrap=True)
-    raise typer.Exit(code)
-
-
-# Characters that act on a terminal instead of showing: C0/C1 controls, DEL, bidi overrides.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def shown(text: str) -> str:
-    """Data (a file name, a subject, a message quoting them) as inert text: each control
-    character spelled out as its Python escape, Rich markup escaped."""
-    return escape(_UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text))
-
-
-def json_line(data: dict) -> str:
-    """One JSON object per line; json escapes C0 controls, this also escapes DEL and C1
-    (a raw U+009B is a CSI to some terminals)."""
-    text = json.dumps(data, ensure_ascii=False)
-    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
-
-
 def _print_summary(summary) -> None:
     data = summary.as_json()
     known = data["files"] - data["new"]
@@ -227,19 +199,6 @@ def _print_summary(summary) -> None:
         out.print(t)
     else:
         out.print("reconciliation: no new documents to check" if not data["new"] else "reconciliation: no mismatches" + (" in the new documents" if known else ""))
-
-
-def _num(value) -> str:
-    if value is None:
-        return "-"
-    try:
-        from decimal import Decimal
-
-        d = Decimal(value).normalize()
-        text = f"{d:,f}"
-        return text.replace(",", "_").replace(".", ",").replace("_", ".")
-    except Exception:
-        return str(value)
 
 
 @app.command()
@@ -268,105 +227,8 @@ def serve(
     serve_inbox(inbox, cron, run.db, workers)
 
 
-@app.command()
-def export(
-    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="parquet (partitioned by fiscal_year, Hive layout), csv, or xlsx (one sheet per view).")],
-    out: Annotated[Path, typer.Option("--out", metavar="DIR", file_okay=False, help="Folder to write; replaced as a whole.")],
-    db: Annotated[str | None, typer.Option("--db", metavar="FILE", help=f"DuckDB warehouse file (default: ${settings.ENV_DB}, else {settings.DEFAULT_DB}).")] = None,
-) -> None:
-    """Write every bi view into DIR for BI tools (DECIMAL amounts kept exact)."""
-    from warehouse.export import FORMATS, ExportError, export_bi
-
-    if fmt not in FORMATS:
-        _fail(f"--format {fmt!r}: one of {', '.join(FORMATS)}", 2)
-    run = settings.resolve(db=db)
-    if not Path(run.db).is_file():
-        _fail(f"no warehouse at {run.db}: run `kinerja ingest` first", 2)
-    if not out.parent.is_dir():
-        _fail(f"the folder {out.parent} does not exist", 2)
-    try:
-        counts = export_bi(run.db, fmt, out)
-    except ExportError as exc:
-        _fail(str(exc), 1)
-    err.print(f"wrote {len(counts)} bi views ({sum(counts.values())} rows) as {fmt} into {shown(str(out))}", soft_wrap=True)
-
-
-@app.command("eval")
-def eval_(
-    path: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder of PDFs to ingest and score.", exists=True, file_okay=False)],
-    truth: Annotated[Path | None, typer.Option("--truth", metavar="DIR", help="Folder of *.truth.json files (default: FOLDER).")] = None,
-    db: Annotated[str | None, typer.Option("--db", metavar="FILE", help="Warehouse to ingest into (default: a throw-away file).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 unless every score is perfect.")] = False,
-) -> None:
-    """Ingest FOLDER, then score the warehouse against ground truth, field by field, per fact and producer."""
-    from flows.evaluate import totals
-
-    scores, flagged, class_problems = _score(path, truth or path, db)
-    summed = totals(scores)
-    perfect = all(s.perfect for s in summed.values()) and not class_problems and all(d.loaded for d in scores)
-    if as_json:
-        sys.stdout.write(json_line({
-            "documents": len(scores),
-            "perfect": perfect,
-            "scores": [
-                {"producer": p, "fact": f, "rows": s.rows, "rows_correct": s.rows_correct, "fields": s.fields,
-                 "fields_correct": s.fields_correct, "spurious": s.spurious}
-                for (p, f), s in sorted(summed.items())
-            ],
-            "problems": [p for d in scores for s in d.by_fact.values() for p in s.problems][:500],
-            "classification_problems": class_problems,
-            "flagged_documents": flagged,
-        }))
-    else:
-        t = Table("producer", "fact", "rows correct", "fields correct", "spurious", title=f"accuracy over {len(scores)} documents", title_justify="left")
-        for (producer, fact), s in sorted(summed.items()):
-            if s.rows or s.spurious:
-                t.add_row(producer, fact, _ratio(s.rows_correct, s.rows), _ratio(s.fields_correct, s.fields), str(s.spurious))
-        out.print(t)
-        for d in scores:
-            if not d.loaded:
-                out.print(f"[red]not loaded:[/red] {shown(d.file)}")
-            for s in d.by_fact.values():
-                for problem in s.problems[:20]:
-                    out.print(f"  {shown(d.file)}: {shown(str(problem))}")
-        for problem in class_problems:
-            out.print(f"  classification: {shown(str(problem))}")
-        out.print(f"{len(flagged)} loaded documents flagged by extraction_ checks (read them before trusting their rows)")
-        for name in flagged:
-            out.print(f"  flagged: {shown(name)}")
-    if strict and not perfect:
-        raise typer.Exit(1)
-
-
-def _score(path: Path, truth_dir: Path, db: str | None):
-    """Ingest ``path`` (into a throw-away warehouse unless ``db``) and score it against the truth."""
-    import tempfile
-
-    from flows.evaluate import classification_problems, evaluate, flagged_documents
-    from flows.ingest import ingest as ingest_flow
-
-    with tempfile.TemporaryDirectory() as tmp:
-        target = db or str(Path(tmp) / "eval.duckdb")
-        try:
-            with server.prefect_api():
-                ingest_flow(paths=[str(path)], db=target)
-        except server.ServerError as exc:
-            _fail(str(exc), 1)
-        scores = evaluate(target, path, truth_dir)
-        flagged = flagged_documents(target)
-        classification = truth_dir / "classification.json"
-        class_problems = (
-            classification_problems(target, path, json.loads(classification.read_text(encoding="utf-8")))
-            if classification.exists()
-            else []
-        )
-    return scores, flagged, class_problems
-
-
-def _ratio(good: int, total: int) -> str:
-    return f"{good}/{total} ({100 * good / total:.1f}%)" if total else "-"
-
+app.command()(cli_export.export)
+app.command("eval")(cli_eval.eval_)
 
 if __name__ == "__main__":
     app()
