@@ -1,0 +1,8 @@
+"""PDF -> raw records with page and position.
+
+EXTRACTOR_VERSION names what this code reads from a PDF. Raise it with every change that
+alters the records of any document (a table read differently, a new field): documents
+loaded by an older version are then re-read by `kinerja ingest --reextract`.
+"""
+
+EXTRACTOR_VERSION = 2

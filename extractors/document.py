@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors import EXTRACTOR_VERSION
 from extractors.findings import finding, kind_assumed, ocr_layer
 from extractors.kind import FACT_KINDS, classify_lines, is_cascade
 from extractors.layout import group_lines
@@ -80,6 +81,7 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str) -> R
         sections=tuple(s for s in SECTION_ORDER if s in sections),
         records=tuple(records),
         document_kind=kind,
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 

@@ -19,17 +19,18 @@ from pathlib import Path
 
 import duckdb
 
-# truth key -> (bi view, document order, identity fields used to align rows)
+# truth key -> (view, document order, identity fields used to align rows). The all_versions views:
+# a document is scored whether or not a later version of it hides it from bi.
 FACTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "indicator_targets": ("bi.indicator_targets", "row_no", ("source", "indicator")),
-    "period_targets": ("bi.period_targets", "line_no", ("source", "indicator", "period")),
-    "budget_lines": ("bi.budget_lines", "line_no", ("level", "program", "activity")),
-    "budget_totals": ("bi.budget_totals", "page", ("source", "label")),
-    "signatures": ("bi.signatures", "block_no", ("name",)),
-    "parties": ("bi.parties", "party", ("party",)),
-    "skp_behaviours": ("bi.skp_behaviours", "behaviour_no", ("behaviour_no",)),
+    "indicator_targets": ("all_versions.indicator_targets", "row_no", ("source", "indicator")),
+    "period_targets": ("all_versions.period_targets", "line_no", ("source", "indicator", "period")),
+    "budget_lines": ("all_versions.budget_lines", "line_no", ("level", "program", "activity")),
+    "budget_totals": ("all_versions.budget_totals", "page", ("source", "label")),
+    "signatures": ("all_versions.signatures", "block_no", ("name",)),
+    "parties": ("all_versions.parties", "party", ("party",)),
+    "skp_behaviours": ("all_versions.skp_behaviours", "behaviour_no", ("behaviour_no",)),
 }
-SINGLE: dict[str, str] = {"document": "bi.documents", "skp": "bi.skp"}
+SINGLE: dict[str, str] = {"document": "bi.documents", "skp": "all_versions.skp"}
 DECIMAL_FIELDS = frozenset({"target_value", "scale_max", "amount_idr", "budget_idr"})
 
 
@@ -191,7 +192,7 @@ def flagged_documents(db: str | Path) -> list[str]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         rows = con.execute(
-            "SELECT DISTINCT d.file_name FROM bi.reconciliation r JOIN bi.documents d USING (document_id) "
+            "SELECT DISTINCT d.file_name FROM all_versions.reconciliation r JOIN bi.documents d USING (document_id) "
             "WHERE r.check_name LIKE 'extraction_%' AND r.status = 'mismatch' ORDER BY 1"
         ).fetchall()
         return [r[0] for r in rows]

@@ -29,7 +29,7 @@ from schemas.records import (
 )
 from schemas.targets import parse_target
 from schemas.text import fold, squash
-from schemas.unit import infer_unit, infer_year
+from schemas.unit import infer_revision, infer_unit, infer_year, revision_number
 
 ASSIGNMENT = re.compile(r"\s*\(\s*((?:penugasan|intervensi|diturunkan)\b[^()]*)\)\s*$", re.IGNORECASE)
 PROGRAM_NO = re.compile(r"^(\d{1,2})\.?$")
@@ -381,6 +381,9 @@ def normalize_document(raw: RawDocument) -> Document:
         sections=raw.sections,
         ocr_used=raw.ocr_used,
         document_kind=raw.document_kind,
+        revision_label=(revision := infer_revision(titles)),
+        revision_no=revision_number(revision),
+        extractor_version=raw.extractor_version,
         problems=tuple(problems),
         parties=tuple(parties),
         indicator_targets=tuple(targets),

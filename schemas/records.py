@@ -70,6 +70,7 @@ class RawDocument(_Record):
     records: tuple[RawRecord, ...]
     ocr_used: bool = False
     document_kind: str = "perjanjian_kinerja"  # see extractors.kind.DOCUMENT_KINDS
+    extractor_version: int | None = None  # extractors.EXTRACTOR_VERSION of the code that read it
 
 
 # ---------------------------------------------------------------- typed records
@@ -240,6 +241,9 @@ class Document(_Record):
     sections: tuple[str, ...]
     ocr_used: bool = False
     document_kind: str = "perjanjian_kinerja"
+    revision_label: str | None = None  # 'REVISI I' as printed; None for an original
+    revision_no: int = 0
+    extractor_version: int | None = None
     problems: tuple[ValueProblem, ...] = ()
     parties: tuple[Party, ...] = ()
     indicator_targets: tuple[IndicatorTarget, ...] = ()

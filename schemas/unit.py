@@ -109,3 +109,46 @@ def infer_year(skp: SkpHeader | None, titles: list[RawRecord], signatures: list[
             return int(m.group(1))
     dated = [s.signed_on.year for s in signatures if s.signed_on]
     return dated[0] if dated else None
+
+
+# 'REVISI I', 'Revisi ke-2', 'PERUBAHAN KEDUA', '(ADDENDUM)': printed in the title block of a re-issued agreement.
+REVISION = re.compile(
+    r"\b(revisi|perubahan|addendum)\b(?:\s+(?:ke\s*-?\s*)?(pertama|kedua|ketiga|keempat|kelima|[ivx]{1,4}|\d{1,2})\b)?", re.IGNORECASE
+)
+AGREEMENT_TITLE = re.compile(r"perjanjian kinerja|penetapan kinerja|rincian target|sasaran kinerja pegawai", re.IGNORECASE)
+ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5}
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+
+def infer_revision(titles: list[RawRecord]) -> str | None:
+    """The revision an agreement states in its title block ('REVISI I'), as printed; None for
+    an original. A title line counts when it names the agreement or is nothing but the revision
+    ('Perubahan RKA' in a table is not a revision of the document)."""
+    for text in _title_blocks(titles):
+        m = REVISION.search(text)
+        if m is None:
+            continue
+        rest = (text[: m.start()] + text[m.end() :]).strip(" ()-:,.")
+        if AGREEMENT_TITLE.search(text) or not rest:
+            return squash(m.group(0)).upper()
+    return None
+
+
+def revision_number(label: str | None) -> int:
+    """'REVISI II' -> 2, 'PERUBAHAN KEDUA' -> 2, 'REVISI' -> 1; no label (an original) -> 0."""
+    if label is None:
+        return 0
+    m = REVISION.search(label)
+    number = (m.group(2) or "").lower() if m else ""
+    if number.isdigit():
+        return int(number)
+    if number in ORDINALS:
+        return ORDINALS[number]
+    if number:
+        return _roman(number)
+    return 1
+
+
+def _roman(numeral: str) -> int:
+    values = [ROMAN_VALUES[ch] for ch in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

@@ -55,7 +55,7 @@ def test_facts_equal_truth(ingested, truth, kind):
 
 def test_skp_header(ingested, truth):
     db, _ = ingested
-    rows = query(db, "SELECT * FROM bi.skp WHERE document_id = ?", [_document_id(truth)])
+    rows = query(db, "SELECT * FROM all_versions.skp WHERE document_id = ?", [_document_id(truth)])
     expected = [truth["skp"]] if truth.get("skp") else []
     problems = diff_rows("skp", expected, rows)
     assert not problems, "\n".join(problems)

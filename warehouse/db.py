@@ -176,33 +176,37 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
 # ---------------------------------------------------------------- views
 
 
-def model_sql() -> dict[str, str]:
-    """Intermediate core views and macros the checks and bi views build on, by name."""
+def _files(folder: str) -> dict[str, str]:
+    """The SQL files of one sql/ folder, by file name (without .sql), in name order."""
     return {
         entry.name.removesuffix(".sql"): entry.read_text(encoding="utf-8")
-        for entry in sorted((SQL_ROOT / "models").iterdir(), key=lambda e: e.name)
+        for entry in sorted((SQL_ROOT / folder).iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".sql")
     }
+
+
+def model_sql() -> dict[str, str]:
+    """The macros, then the intermediate core views the checks and views build on, by name."""
+    return _files("macros") | _files("models")
 
 
 def view_sql() -> dict[str, str]:
-    """CREATE OR REPLACE VIEW statements of the bi schema, by view name."""
-    views = {
-        entry.name.removesuffix(".sql"): entry.read_text(encoding="utf-8")
-        for entry in (SQL_ROOT / "bi").iterdir()
-        if entry.name.endswith(".sql")
-    }
-    views["reconciliation"] = reconciliation_sql()
-    return dict(sorted(views.items()))
+    """CREATE OR REPLACE VIEW statements, by schema-qualified name, in creation order: the fact
+    views over every version (all_versions.*), then the bi views (bi.<fact> is its all_versions
+    view restricted to current documents)."""
+    views = {f"all_versions.{name}": sql for name, sql in _files("all_versions").items()}
+    views["all_versions.reconciliation"] = reconciliation_sql()
+    views |= {f"bi.{name}": sql for name, sql in _files("bi").items()}
+    views["bi.reconciliation"] = (
+        "CREATE OR REPLACE VIEW bi.reconciliation AS\n"
+        "SELECT * EXCLUDE (is_current) FROM all_versions.reconciliation WHERE is_current;\n"
+    )
+    return views
 
 
 def _selects(folder: str) -> dict[str, str]:
     """The SELECT statements of one sql/ folder (a file each), by file name."""
-    return {
-        entry.name.removesuffix(".sql"): entry.read_text(encoding="utf-8").strip().rstrip(";")
-        for entry in sorted((SQL_ROOT / folder).iterdir(), key=lambda e: e.name)
-        if entry.name.endswith(".sql")
-    }
+    return {name: sql.strip().rstrip(";") for name, sql in _files(folder).items()}
 
 
 def check_sql() -> dict[str, str]:
@@ -222,24 +226,53 @@ def failed_data_tests(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
 
 
 def reconciliation_sql() -> str:
-    """bi.reconciliation: the UNION ALL of every check file."""
+    """all_versions.reconciliation: the UNION ALL of every check file, each row with whether
+    its document is current (bi.reconciliation keeps those)."""
     columns = "document_id, check_name, subject, stated, computed, difference, status"
     parts = [
         f"SELECT {columns} FROM (\n{sql}\n) AS {name}" for name, sql in check_sql().items()
     ]
-    return "CREATE OR REPLACE VIEW bi.reconciliation AS\n" + "\nUNION ALL\n".join(parts) + ";\n"
+    union = "\nUNION ALL\n".join(parts)
+    return (
+        "CREATE OR REPLACE VIEW all_versions.reconciliation AS\n"
+        f"SELECT c.*, v.is_current FROM (\n{union}\n) AS c\nJOIN core.document_versions v USING (document_id);\n"
+    )
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every bi view in one transaction."""
+    """(Re)create every macro and view in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for name, sql in (model_sql() | view_sql()).items():
-            try:
-                con.execute(sql)
-            except duckdb.Error as exc:
-                raise WarehouseError(f"view bi.{name} cannot be created: {exc}") from exc
+        _create_in_dependency_order(con, model_sql())
+        _create_in_dependency_order(con, view_sql())
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+_CREATES = re.compile(r"CREATE OR REPLACE (?:VIEW|MACRO) ([a-z_]+\.[a-z_]+)", re.IGNORECASE)
+
+
+def _create_in_dependency_order(con: duckdb.DuckDBPyConnection, statements: dict[str, str]) -> None:
+    """Run the statements, each after those whose view or macro it names (DuckDB binds a view
+    when it is created, so what it reads must exist first)."""
+    creates = {name: m[1].lower() for name, sql in statements.items() if (m := _CREATES.search(sql))}
+    done: set[str] = set()
+
+    def run(name: str, path: tuple[str, ...]) -> None:
+        if name in done:
+            return
+        if name in path:
+            raise WarehouseError(f"views read each other in a cycle: {' -> '.join(path + (name,))}")
+        for other, created in creates.items():
+            if other != name and re.search(rf"\b{re.escape(created)}\b", statements[name], re.IGNORECASE):
+                run(other, path + (name,))
+        try:
+            con.execute(statements[name])
+        except duckdb.Error as exc:
+            raise WarehouseError(f"view {name} cannot be created: {exc}") from exc
+        done.add(name)
+
+    for name in statements:
+        run(name, ())

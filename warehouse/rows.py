@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from schemas.records import BBox, Document, Nip, Target
+from schemas.versions import content_key, latest_signing, signers_key
 
 Row = tuple[Any, ...]
 
@@ -15,11 +16,17 @@ BBOX_COLUMNS = ("x0", "top", "x1", "bottom")
 TARGET_COLUMNS = ("target_raw", "target_value", "is_percent", "scale_max", "qualifier", "target_unit")
 
 
-DOCUMENTS_COLUMNS = ("document_id", "file_name", "unit", "fiscal_year", "page_count", "sections", "ocr_used", "ingested_at", "run_id", "document_kind")
+DOCUMENTS_COLUMNS = (
+    "document_id", "file_name", "unit", "fiscal_year", "page_count", "sections", "ocr_used", "ingested_at", "run_id", "document_kind",
+    "revision_label", "revision_no", "extractor_version", "signed_on", "signers_key", "content_key",
+)
 
 
 def _documents_rows(doc: Document, d: str, run_id: str, ingested_at: dt.datetime) -> list[Row]:
-    return [(d, doc.file_name, doc.unit, doc.fiscal_year, doc.page_count, list(doc.sections), doc.ocr_used, ingested_at, run_id, doc.document_kind)]
+    return [(
+        d, doc.file_name, doc.unit, doc.fiscal_year, doc.page_count, list(doc.sections), doc.ocr_used, ingested_at, run_id, doc.document_kind,
+        doc.revision_label, doc.revision_no, doc.extractor_version, latest_signing(doc), signers_key(doc), content_key(doc),
+    )]
 
 
 VALUE_PROBLEMS_COLUMNS = ("document_id", "row_no", "record_kind", "field", "raw", "problem", "page")

@@ -1,7 +1,3 @@
--- The budget table in the document's order: program rows and their activities.
+-- The budget table in the document's order: program rows and their activities. Current documents only (bi.document_versions); every version: all_versions.budget_lines.
 CREATE OR REPLACE VIEW bi.budget_lines AS
-SELECT b.document_id, d.unit, d.fiscal_year, b.program_no, b.program, b.activity_code,
-       b.activity, b.level, b.amount_idr, b.page, b.line_no, b.amount_raw
-FROM core.budget_lines b
-JOIN core.documents d USING (document_id)
-ORDER BY b.document_id, b.line_no;
+SELECT * EXCLUDE (is_current) FROM all_versions.budget_lines WHERE is_current;

@@ -1,7 +1,3 @@
--- Printed grand totals: the budget table's Jumlah/Total, the SKP lampiran's Jumlah Anggaran.
+-- Printed grand totals: the budget table's Jumlah/Total, the SKP lampiran's Jumlah Anggaran. Current documents only (bi.document_versions); every version: all_versions.budget_totals.
 CREATE OR REPLACE VIEW bi.budget_totals AS
-SELECT t.document_id, d.unit, d.fiscal_year, t.source, t.label, t.amount_idr, t.amount_raw,
-       t.page
-FROM core.budget_totals t
-JOIN core.documents d USING (document_id)
-ORDER BY t.document_id, t.row_no;
+SELECT * EXCLUDE (is_current) FROM all_versions.budget_totals WHERE is_current;

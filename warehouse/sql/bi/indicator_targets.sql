@@ -1,10 +1,3 @@
--- Annual targets: the PK table and the SKP RHK table.
+-- Annual targets: the PK table and the SKP RHK table. Current documents only (bi.document_versions); every version: all_versions.indicator_targets.
 CREATE OR REPLACE VIEW bi.indicator_targets AS
-SELECT t.document_id, d.unit, d.fiscal_year, t.source, t.objective_no, t.objective,
-       t.indicator_code, t.indicator, t.target_raw,
-       CAST(t.target_value AS DOUBLE) AS target_value, t.is_percent,
-       CAST(t.scale_max AS DOUBLE) AS scale_max, t.qualifier, t.perspective, t.page,
-       t.matched_code, t.match_score, t.assignment, t.target_unit, t.row_no
-FROM core.indicator_targets t
-JOIN core.documents d USING (document_id)
-ORDER BY t.document_id, t.row_no;
+SELECT * EXCLUDE (is_current) FROM all_versions.indicator_targets WHERE is_current;

@@ -1,7 +1,3 @@
--- Pihak pertama / pihak kedua of a PK statement page.
+-- Pihak pertama / pihak kedua of a PK statement page. Current documents only (bi.document_versions); every version: all_versions.parties.
 CREATE OR REPLACE VIEW bi.parties AS
-SELECT p.document_id, p.party, p.name, p.position, p.nip, p.rank, p.page,
-       d.unit, d.fiscal_year
-FROM core.parties p
-JOIN core.documents d USING (document_id)
-ORDER BY p.document_id, p.row_no;
+SELECT * EXCLUDE (is_current) FROM all_versions.parties WHERE is_current;

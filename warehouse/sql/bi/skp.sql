@@ -1,12 +1,3 @@
--- One row per SKP (Sasaran Kinerja Pegawai).
+-- One row per SKP (Sasaran Kinerja Pegawai). Current documents only (bi.document_versions); every version: all_versions.skp.
 CREATE OR REPLACE VIEW bi.skp AS
-SELECT s.document_id, coalesce(d.fiscal_year, s.fiscal_year) AS fiscal_year,
-       s.period_start, s.period_end,
-       s.appraisee_name, s.appraisee_nip, s.appraisee_rank, s.appraisee_position,
-       s.appraisee_unit,
-       s.appraiser_name, s.appraiser_nip, s.appraiser_rank, s.appraiser_position,
-       s.appraiser_unit,
-       s.employees, s.budget_idr, s.page, d.unit
-FROM core.skp s
-JOIN core.documents d USING (document_id)
-ORDER BY s.document_id;
+SELECT * EXCLUDE (is_current) FROM all_versions.skp WHERE is_current;

@@ -1,5 +1,3 @@
--- Perilaku Kerja (BerAKHLAK) items of an SKP.
+-- Perilaku Kerja (BerAKHLAK) items of an SKP. Current documents only (bi.document_versions); every version: all_versions.skp_behaviours.
 CREATE OR REPLACE VIEW bi.skp_behaviours AS
-SELECT document_id, behaviour_no, behaviour, expectation, criteria, page
-FROM core.skp_behaviours
-ORDER BY document_id, row_no;
+SELECT * EXCLUDE (is_current) FROM all_versions.skp_behaviours WHERE is_current;
