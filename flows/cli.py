@@ -46,6 +46,7 @@ def ingest(
     max_memory_mb: Annotated[int | None, typer.Option("--max-memory-mb", metavar="MIB", min=1024, help=f"Address-space limit (MiB) of the process extracting one document (the parsers alone take about 0.8 GiB of it); exceeding it quarantines the file 'too_large' (default: three quarters of the machine's memory shared by the workers, at most {settings.MAX_MEMORY_CEILING_MB}, at least {settings.MIN_MEMORY_MB}; here {settings.default_max_memory_mb(1)} for one worker).")] = None,
     password_file: Annotated[Path | None, typer.Option("--password-file", metavar="FILE", help=f"Passwords to try on encrypted PDFs, one per line (default: ${settings.ENV_PASSWORDS_FILE}).")] = None,
     dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="ADDRESS", help=f"Run the extractions on the workers of this Dask scheduler (tcp://host:port; default: ${settings.ENV_DASK_ADDRESS}, else in this machine's processes). Set --workers to the cluster's total threads; the workers need this package and the files at the same paths.")] = None,
+    reextract: Annotated[bool, typer.Option("--reextract", help="Re-read the files whose documents an older extractor version read (bi.documents.extractor_version) and replace their rows, one transaction each; the rows replaced are kept in history.replaced_rows.")] = False,
     lock_timeout: Annotated[float | None, typer.Option("--lock-timeout", metavar="SECONDS", min=0, help=f"Seconds to wait while another process holds the warehouse (default: ${settings.ENV_LOCK_TIMEOUT}, else {settings.DEFAULT_LOCK_TIMEOUT_S:g}).")] = None,
 ) -> None:
     """Load every PDF under PATH into the warehouse; each file ends loaded, duplicate or quarantined."""
@@ -57,6 +58,7 @@ def ingest(
             db=db, workers=workers, trust_roots=str(trust_roots) if trust_roots else None, timeout_s=timeout,
             max_pages=max_pages, max_mb=max_mb, max_memory_mb=max_memory_mb,
             password_file=str(password_file) if password_file else None, lock_timeout_s=lock_timeout, dask_address=dask_address,
+            reextract=reextract,
         )
     except (DiscoveryError, settings.SettingsError) as exc:
         _fail(str(exc), 2)
@@ -109,7 +111,7 @@ def _run(paths: list[str], files: list, run: settings.Settings, as_json: bool):
         _fail(str(exc), 1)
     try:
         with signals.stop_on_signals():  # hashing a large corpus takes a while: Ctrl-C is one line here too
-            known = settled_before(holder, files, run.db)
+            known = None if run.reextract else settled_before(holder, files, run.db)
     except signals.Interrupted as stop:
         _close_interrupted(holder, stop)
     except BaseException:
@@ -148,7 +150,7 @@ def _run_flow(holder, paths: list[str], file_count: int, run: settings.Settings,
                 timeout_s=run.limits.timeout_s, max_pages=run.limits.max_pages,
                 max_mb=run.limits.max_bytes / settings.MIB, max_memory_mb=run.limits.max_memory_bytes // settings.MIB,
                 password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,
-                on_file=advance,
+                on_file=advance, reextract=run.reextract,
             )
     except signals.Interrupted as stop:
         _close_interrupted(holder, stop)

@@ -17,6 +17,7 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from extractors import EXTRACTOR_VERSION
 from extractors.digital_signature import load_trust_roots
 from extractors.source import read_password_file
 from flows.discovery import Found, discover_pdfs
@@ -27,6 +28,7 @@ from flows.signals import reclaim_sigterm
 from schemas.records import Document
 from schemas.status import DUPLICATE_DETAIL, Quarantine
 from warehouse.db import open_warehouse
+from warehouse.links import refresh_indicator_links
 from warehouse.load import (
     close_unfinished_runs,
     document_exists,
@@ -34,7 +36,9 @@ from warehouse.load import (
     load_document,
     record_file,
     record_quarantine,
+    replace_document,
     start_run,
+    stored_extractor_version,
 )
 from warehouse.reconcile import mismatches
 
@@ -81,13 +85,14 @@ def ingest(
     max_memory_mb: int | None = None,
     password_file: str | None = None,
     lock_timeout_s: float | None = None,
+    reextract: bool = False,
 ) -> RunSummary:
     """Settings left None come from the environment or the defaults (flows.settings).
     ``password_file`` is a path (never the passwords: Prefect records flow parameters)."""
     reclaim_sigterm()
     settings = resolve(
         db=db, workers=workers, trust_roots=trust_roots, timeout_s=timeout_s, max_pages=max_pages, max_mb=max_mb,
-        max_memory_mb=max_memory_mb, password_file=password_file, lock_timeout_s=lock_timeout_s,
+        max_memory_mb=max_memory_mb, password_file=password_file, lock_timeout_s=lock_timeout_s, reextract=reextract,
     )
     if settings.trust_roots:
         load_trust_roots(Path(settings.trust_roots))  # a bad folder stops the run before anything is loaded
@@ -104,11 +109,7 @@ def ingest(
         for found in files:
             path = str(found.path)
             sha, unread = fingerprint(found)
-            settled = known_outcome(con, path, sha)
-            if settled is None and unread is not None:
-                settled = store(con, run_id, path, sha, unread)
-            elif settled is None and _loaded_document(con, sha) is not None:
-                settled = _duplicate(con, run_id, path, sha)
+            settled = _settled_without_reading(con, run_id, path, sha, unread, settings.reextract)
             if settled is not None:
                 _report(summary, settled, on_file)
                 continue
@@ -118,6 +119,7 @@ def ingest(
         while in_flight:
             _store_next(con, run_id, summary, in_flight, on_file)
         _in_discovery_order(summary, files)
+        refresh_indicator_links(con)
         finish_run(con, run_id, summary.as_json())
         summary.findings = mismatches(con, [i.document_id for i in summary.items if i.new and i.status == "loaded" and i.document_id])
         publish_artifacts(summary)
@@ -184,6 +186,9 @@ def _store_next(con, run_id: str, summary: RunSummary, in_flight: list, on_file)
 def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) -> FileOutcome:
     name = Path(path).name
     shown = display_path(path)
+    loaded, version = stored_extractor_version(con, sha)
+    if loaded and version != EXTRACTOR_VERSION:  # only --reextract extracts a loaded document again
+        return _reread(con, run_id, path, sha, result, version)
     if isinstance(result, Quarantine):
         record_quarantine(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, quarantine=result)
         return FileOutcome(path, "quarantined", result.reason, result.detail.splitlines()[0] if result.detail else None)
@@ -191,6 +196,35 @@ def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) 
         return _duplicate(con, run_id, path, sha)
     load_document(con, result, run_id=run_id, file_path=shown)
     return FileOutcome(path, "loaded", None, None, result.document_id, pages=result.page_count)
+
+
+def _reread(con, run_id: str, path: str, sha: str, result: Document | Quarantine, version: int | None) -> FileOutcome:
+    """A loaded document read again by this extractor version: its rows are replaced; when
+    the new reading fails, the rows it has stay and the file stays loaded."""
+    before = f"extractor version {version}" if version is not None else "an extractor of unrecorded version"
+    if isinstance(result, Quarantine):
+        detail = f"re-reading failed ({result.reason}): the rows read by {before} are kept"
+        return FileOutcome(path, "loaded", None, detail, sha, new=False)
+    replace_document(con, result, run_id=run_id, file_path=display_path(path))
+    detail = f"re-read by extractor version {EXTRACTOR_VERSION} (was {before}); the replaced rows are in history.replaced_rows"
+    return FileOutcome(path, "loaded", None, detail, result.document_id, pages=result.page_count)
+
+
+def _settled_without_reading(con, run_id: str, path: str, sha: str, unread: Quarantine | None, reextract: bool) -> FileOutcome | None:
+    """The file's verdict when it needs no extraction: known from an earlier run, unreadable,
+    or the bytes of a loaded document (unless --reextract and an older extractor read it)."""
+    reread = reextract and _read_by_older_extractor(con, sha)
+    settled = None if reread else known_outcome(con, path, sha)
+    if settled is None and unread is not None:
+        return store(con, run_id, path, sha, unread)
+    if settled is None and not reread and _loaded_document(con, sha) is not None:
+        return _duplicate(con, run_id, path, sha)
+    return settled
+
+
+def _read_by_older_extractor(con, sha: str) -> bool:
+    loaded, version = stored_extractor_version(con, sha)
+    return loaded and version != EXTRACTOR_VERSION
 
 
 def _duplicate(con, run_id: str, path: str, sha: str) -> FileOutcome:

@@ -50,6 +50,7 @@ class Settings:
     lock_timeout_s: float
     limits: Limits
     dask_address: str | None = None  # a Dask scheduler: extraction runs on its workers
+    reextract: bool = False  # re-read documents read by an older extractor version
 
 
 def resolve(
@@ -64,6 +65,7 @@ def resolve(
     password_file: str | None = None,
     lock_timeout_s: float | None = None,
     dask_address: str | None = None,
+    reextract: bool = False,
 ) -> Settings:
     """The run's settings: given values, else the environment, else the defaults."""
     workers = max(1, int(DEFAULT_WORKERS if workers is None else workers))
@@ -81,6 +83,7 @@ def resolve(
         lock_timeout_s=_lock_timeout() if lock_timeout_s is None else float(lock_timeout_s),
         limits=limits,
         dask_address=dask_address or _env(ENV_DASK_ADDRESS),
+        reextract=reextract,
     )
 
 

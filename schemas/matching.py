@@ -100,31 +100,35 @@ def match_indicator(text: str, candidates: Mapping[str, str]) -> tuple[str | Non
 
 
 def match_all(texts: Sequence[str], candidates: Mapping[str, str]) -> list[tuple[str | None, float]]:
-    """Match every text to a different candidate key (one-to-one).
-
-    Greedy by score: the best-scoring (text, candidate) pair is fixed first, then the best
-    pair among the texts and candidates left, and so on, ignoring pairs under
-    MATCH_THRESHOLD. A text left without a candidate gets (None, its best score against any
-    candidate). Ties go to the earlier text and the earlier candidate.
-    """
+    """Match every text to a different candidate key (one-to-one, greedy_pairs), ignoring
+    pairs under MATCH_THRESHOLD. A text left without a candidate gets (None, its best score
+    against any candidate)."""
     keys = list(candidates)
     scores = [[indicator_score(text, candidates[key]) for key in keys] for text in texts]
+    chosen = greedy_pairs(scores, MATCH_THRESHOLD)
+    return [
+        (keys[j], row[j]) if j is not None else (None, max(row, default=0.0))
+        for row, j in zip(scores, chosen)
+    ]
+
+
+def greedy_pairs(scores: Sequence[Sequence[float]], threshold: float) -> list[int | None]:
+    """One-to-one pairing of rows with columns by score: the best-scoring pair is fixed
+    first, then the best pair among the rows and columns left, and so on, ignoring pairs
+    under ``threshold``; each row's column, or None. Ties go to the earlier row and column."""
     pairs = sorted(
-        ((scores[i][j], i, j) for i in range(len(texts)) for j in range(len(keys))),
+        ((score, i, j) for i, row in enumerate(scores) for j, score in enumerate(row)),
         key=lambda pair: (-pair[0], pair[1], pair[2]),
     )
-    result: list[tuple[str | None, float]] = [(None, max(row, default=0.0)) for row in scores]
-    taken_texts: set[int] = set()
-    taken_keys: set[int] = set()
+    chosen: list[int | None] = [None] * len(scores)
+    taken: set[int] = set()
     for score, i, j in pairs:
-        if score < MATCH_THRESHOLD:
+        if score < threshold:
             break
-        if i in taken_texts or j in taken_keys:
-            continue
-        result[i] = (keys[j], score)
-        taken_texts.add(i)
-        taken_keys.add(j)
-    return result
+        if chosen[i] is None and j not in taken:
+            chosen[i] = j
+            taken.add(j)
+    return chosen
 
 
 def _token_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:

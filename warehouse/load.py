@@ -15,7 +15,7 @@ import duckdb
 from schemas.records import Document
 from schemas.status import FILE_STATUSES, QUARANTINE_REASONS, Quarantine
 from warehouse.db import utc_now
-from warehouse.rows import Row, document_rows
+from warehouse.rows import DOCUMENT_TABLES, Row, document_rows
 
 _ROWS_PER_STATEMENT = 200
 
@@ -40,27 +40,67 @@ def load_document(
         if document_exists(con, doc.document_id):
             con.execute("ROLLBACK")
             return {}
-        now = utc_now()
-        counts: dict[str, int] = {}
-        for table, columns, rows in document_rows(doc, run_id=run_id, ingested_at=now):
-            _insert(con, table, columns, rows)
-            counts[table] = len(rows)
-        _upsert_loaded_file(con, doc, run_id=run_id, file_path=file_path, seen_at=now)
-        counts["core.files"] = 1
-        load_rows = [
-            (f"{doc.document_id}:{table}", run_id, doc.document_id, table, count, now)
-            for table, count in counts.items()
-        ]
-        _insert(
-            con,
-            "meta.loads",
-            ("load_id", "run_id", "document_id", "table_name", "row_count", "loaded_at"),
-            load_rows,
-        )
+        counts = _insert_document(con, doc, run_id=run_id, file_path=file_path, ingested_at=utc_now())
         con.execute("COMMIT")
     except BaseException:
         _rollback(con)
         raise
+    return counts
+
+
+def stored_extractor_version(con: duckdb.DuckDBPyConnection, document_id: str) -> tuple[bool, int | None]:
+    """(whether the document is loaded, the extractor version that read it: None if unknown)."""
+    row = con.execute("SELECT extractor_version FROM core.documents WHERE document_id = ?", [document_id]).fetchone()
+    return (row is not None, row[0] if row else None)
+
+
+def replace_document(
+    con: duckdb.DuckDBPyConnection, doc: Document, *, run_id: str, file_path: str
+) -> dict[str, int]:
+    """Replace a loaded document's rows with a new reading of it, in one transaction. The rows
+    it replaces go to history.replaced_rows (as JSON, with the extractor version that made
+    them); the document keeps its first ingestion time, so re-reading it makes no new version.
+    Indicator links to or from it are dropped (the next refresh makes them again)."""
+    d = doc.document_id
+    con.execute("BEGIN TRANSACTION")
+    try:
+        row = con.execute("SELECT ingested_at, extractor_version FROM core.documents WHERE document_id = ?", [d]).fetchone()
+        if row is None:
+            con.execute("ROLLBACK")
+            return load_document(con, doc, run_id=run_id, file_path=file_path)
+        ingested_at, old_version = row
+        now = utc_now()
+        for table in (*DOCUMENT_TABLES, "meta.loads"):
+            con.execute(
+                f"INSERT INTO history.replaced_rows SELECT ?, ?, ?, ?, ?, to_json(t) FROM {table} AS t WHERE document_id = ?",
+                [d, old_version, now, run_id, table, d],
+            )
+            con.execute(f"DELETE FROM {table} WHERE document_id = ?", [d])
+        con.execute("DELETE FROM core.indicator_link_rows WHERE document_id = ? OR previous_document_id = ?", [d, d])
+        counts = _insert_document(con, doc, run_id=run_id, file_path=file_path, ingested_at=ingested_at)
+        con.execute("COMMIT")
+    except BaseException:
+        _rollback(con)
+        raise
+    return counts
+
+
+def _insert_document(
+    con: duckdb.DuckDBPyConnection, doc: Document, *, run_id: str, file_path: str, ingested_at: dt.datetime
+) -> dict[str, int]:
+    """Every row of the document, its file's verdict and the load trace (inside the caller's transaction)."""
+    counts: dict[str, int] = {}
+    for table, columns, rows in document_rows(doc, run_id=run_id, ingested_at=ingested_at):
+        _insert(con, table, columns, rows)
+        counts[table] = len(rows)
+    now = utc_now()
+    _upsert_loaded_file(con, doc, run_id=run_id, file_path=file_path, seen_at=now)
+    counts["core.files"] = 1
+    load_rows = [
+        (f"{doc.document_id}:{table}", run_id, doc.document_id, table, count, now)
+        for table, count in counts.items()
+    ]
+    _insert(con, "meta.loads", ("load_id", "run_id", "document_id", "table_name", "row_count", "loaded_at"), load_rows)
     return counts
 
 

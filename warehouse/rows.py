@@ -318,6 +318,9 @@ TABLES: tuple[tuple[str, tuple[str, ...], RowBuilder], ...] = (
 )
 
 
+DOCUMENT_TABLES: tuple[str, ...] = tuple(table for table, _, _ in TABLES)
+
+
 def document_rows(doc: Document, *, run_id: str, ingested_at: dt.datetime) -> list[tuple[str, tuple[str, ...], list[Row]]]:
     """(table, columns, rows) for every table a document fills, in insert order."""
     return [(table, columns, build(doc, doc.document_id, run_id, ingested_at)) for table, columns, build in TABLES]
