@@ -6,6 +6,8 @@ signatures with spaced NIPs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from samples.generators.spec import (
     Activity,
     BudgetTable,
@@ -37,18 +39,18 @@ KEPALA_SIGNS = Signer(KEPALA, KEPALA_NIP, "NIP. 19670720 199903 1 005", PLACE, D
 KAKANWIL_SIGNS = Signer(KAKANWIL, KAKANWIL_NIP, "NIP. 19720415 199603 2 001", PLACE, DATE, None)
 
 
-def signatures(section: str, page: int) -> SignatureRow:
+def signatures(section: str, page: int, signed_on: str = DATE, date_line: str = "Malang, 3 Januari 2025") -> SignatureRow:
     """PIHAK KEDUA left, PIHAK PERTAMA right under the place/date line, which dates both."""
+    kakanwil, kepala = (replace(signer, signed_on=signed_on) for signer in (KAKANWIL_SIGNS, KEPALA_SIGNS))
     return SignatureRow(
         section=section,
         page=page,
         slots=SLOTS,
         blocks=(
-            KAKANWIL_SIGNS.block(None, "PIHAK KEDUA,", "Kepala Kantor Wilayah DJPb", "Provinsi Jawa Timur,",
-                                 role="Kepala Kantor Wilayah DJPb Provinsi Jawa Timur", party="second"),
-            KEPALA_SIGNS.block("Malang, 3 Januari 2025", "PIHAK PERTAMA,", "Kepala Kantor Pelayanan",
-                               "Perbendaharaan Negara Malang,",
-                               role="Kepala Kantor Pelayanan Perbendaharaan Negara Malang", party="first"),
+            kakanwil.block(None, "PIHAK KEDUA,", "Kepala Kantor Wilayah DJPb", "Provinsi Jawa Timur,",
+                           role="Kepala Kantor Wilayah DJPb Provinsi Jawa Timur", party="second"),
+            kepala.block(date_line, "PIHAK PERTAMA,", "Kepala Kantor Pelayanan", "Perbendaharaan Negara Malang,",
+                         role="Kepala Kantor Pelayanan Perbendaharaan Negara Malang", party="first"),
         ),
     )
 
