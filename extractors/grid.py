@@ -98,13 +98,42 @@ def build_table(page_no: int, cell_boxes: list[BBox], index: CharIndex) -> Table
     return Table(page=page_no, bbox=bbox, col_edges=xs, row_edges=ys, grid=grid)
 
 
+def split_stacked(cell_boxes: list[BBox]) -> list[list[BBox]]:
+    """Cells of tables drawn one right under the other (the budget table starting on the PK
+    table's bottom rule) as one list per table. pdfplumber joins grids that share a rule; a
+    new table starts at a row whose outer edges differ from the row above (another width), or
+    where each of the two rows has a column boundary the other lacks (another set of columns).
+    Merged cells only drop boundaries: a row of the same table has a subset of its neighbour's."""
+    ys = _cluster([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
+    bands = [
+        _cluster([x for b in cell_boxes if b[1] < bottom - EDGE_TOLERANCE and b[3] > top + EDGE_TOLERANCE for x in (b[0], b[2])])
+        for top, bottom in zip(ys, ys[1:])
+    ]
+    cuts = [ys[i + 1] for i in range(len(bands) - 1) if bands[i] and bands[i + 1] and _another_table(bands[i], bands[i + 1])]
+    groups: list[list[BBox]] = [[] for _ in range(len(cuts) + 1)]
+    for box in cell_boxes:
+        groups[sum(box[1] >= cut - EDGE_TOLERANCE for cut in cuts)].append(box)
+    return [g for g in groups if g]
+
+
+def _another_table(upper: list[float], lower: list[float]) -> bool:
+    def near(x: float, edges: list[float]) -> bool:
+        return any(abs(x - e) <= 2 * EDGE_TOLERANCE for e in edges)
+
+    if not (near(upper[0], lower[:1]) and near(upper[-1], lower[-1:])):
+        return True
+    only_upper = [x for x in upper[1:-1] if not near(x, lower)]
+    only_lower = [x for x in lower[1:-1] if not near(x, upper)]
+    return bool(only_upper and only_lower)
+
+
 def find_ruled_tables(page: pdfplumber.page.Page, index: CharIndex, page_no: int) -> list[Table]:
     tables: list[Table] = []
     for found in page.find_tables(RULED_TABLE_SETTINGS):
-        boxes = [tuple(map(float, c)) for c in found.cells]
-        table = build_table(page_no, boxes, index)  # type: ignore[arg-type]
-        if table is not None and any(c is not None and c.text for row in table.grid for c in row):
-            tables.append(table)
+        for boxes in split_stacked([tuple(map(float, c)) for c in found.cells]):  # type: ignore[misc]
+            table = build_table(page_no, boxes, index)
+            if table is not None and any(c is not None and c.text for row in table.grid for c in row):
+                tables.append(table)
     tables.sort(key=lambda t: t.bbox[1])
     return tables
 

@@ -4,7 +4,8 @@ Every sample of the corpus is broken on purpose and run through the real flow: o
 a table that runs over several pages dropped at a time (as a bad scan or a careless merge
 of PDFs does), or one column of a table cut out (its printed values removed from the
 page, as a crop or a redaction does). Each broken copy must carry an `extraction_`
-mismatch in bi.reconciliation, while the intact samples carry none (tests/test_data_tests.py
+mismatch in all_versions.reconciliation (the copies of one sample are versions of one
+another, so bi shows one of them), while the intact samples carry none (tests/test_data_tests.py
 and test_samples_truth.py hold those to their truth).
 """
 
@@ -78,7 +79,7 @@ def flagged_and_quarantined(folder: Path, db: Path) -> tuple[set[str], set[str],
         r["file_name"]
         for r in query(
             db,
-            "SELECT DISTINCT f.file_name FROM bi.reconciliation r JOIN bi.files f USING (document_id) "
+            "SELECT DISTINCT f.file_name FROM all_versions.reconciliation r JOIN bi.files f USING (document_id) "
             "WHERE r.check_name LIKE 'extraction_%' AND r.status = 'mismatch'",
         )
     }

@@ -272,7 +272,7 @@ def test_signer_issuer_and_signing_time_are_read(without_roots):
 def test_modified_after_signing_is_loaded_flagged_and_read_as_it_is_now(without_roots):
     coverage = query(
         without_roots,
-        "SELECT f.file_name, r.subject, r.status, r.stated, r.computed, r.difference FROM bi.reconciliation r "
+        "SELECT f.file_name, r.subject, r.status, r.stated, r.computed, r.difference FROM all_versions.reconciliation r "
         "JOIN bi.documents f USING (document_id) WHERE r.check_name = 'signature_coverage' ORDER BY 1, 2",
     )
     assert [(r["file_name"], r["subject"], r["status"]) for r in coverage] == [

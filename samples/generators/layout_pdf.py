@@ -108,6 +108,7 @@ class Printer:
         self.row_pages: dict[str, int] = {}
         self._drawn: dict[int, int] = {}  # lines of each merged cell printed so far
         self._signatures = 0  # signature blocks printed so far
+        self.gap_after_table = 0.0  # the space left under the last table drawn
 
     @property
     def usable(self) -> float:
@@ -157,7 +158,7 @@ class Printer:
         self.y += points
 
     def table(self, grid: Grid) -> None:
-        widths = [s * self.usable / sum(grid.shares) for s in grid.shares]
+        widths = [s * self.usable * grid.style.width / sum(grid.shares) for s in grid.shares]
         size = fitting_size(grid, widths)
         xs = [MARGIN]
         for w in widths:
@@ -183,6 +184,7 @@ class Printer:
                 self._rows(grid.header, list(range(len(grid.header))), header_heights, xs, size, grid.style, bold=True)
             self._rows(grid.body, list(range(a, b)), body_heights, xs, size, grid.style, bold=False, keys=grid.keys)
         self.y += size
+        self.gap_after_table = size
 
     def _heights(self, rows: list[list[Cell | None]], widths: list[float], size: float) -> list[float]:
         heights = [size * LEADING + 2 * PAD for _ in rows]
@@ -462,6 +464,8 @@ def place(layout: Layout) -> Printer:
         printer.table(split_across_pages(target_grid(layout), _split_key("pk", layout.target_style)))
     budget = budget_grid(layout) if layout.programs else None
     if budget is not None and budget.body:
+        if layout.budget_style.flush_above and layout.objectives:
+            printer.y -= printer.gap_after_table
         printer.table(budget)
     printer.signatures(layout.signatures, layout.year)
     if layout.rincian:

@@ -67,6 +67,7 @@ class TableStyle:
     repeat_header: bool = True  # on each page the table continues on
     breaks_after: tuple[int, ...] = ()  # body rows after which a new page starts
     font_size: float = 9.0
+    width: float = 1.0  # share of the text width the table takes (from the left margin)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class BudgetStyle(TableStyle):
     activity_numbering: Numbering = "letters"
     rp_column: bool = False  # 'Rp' in a column of its own before the amount
     total_row: bool = True
+    flush_above: bool = False  # drawn on the table above's bottom rule, with no gap between them
     # what the budget lists: programs with their activities ('Program/Kegiatan'), only the
     # activities of one unit ('Kegiatan', as Pemda PKs of a Bidang do), or only programs
     lists: Literal["programs_and_activities", "activities", "programs"] = "programs_and_activities"
