@@ -4,7 +4,8 @@ The SQL lives as package data under ``warehouse/sql/``:
 ``migrations/NNN_name.sql`` (applied once each, in order), ``bi/<view>.sql`` (one
 CREATE OR REPLACE VIEW per file, recreated on every open) and
 ``checks/<check_name>.sql`` (one reconciliation SELECT per file, united into
-``bi.reconciliation``).
+``bi.reconciliation``) and ``comments/<view>.sql`` (the COMMENT ON statements of one bi
+view and its columns: the data dictionary, kept in the catalog).
 """
 
 from __future__ import annotations
@@ -230,8 +231,18 @@ def reconciliation_sql() -> str:
     return "CREATE OR REPLACE VIEW bi.reconciliation AS\n" + "\nUNION ALL\n".join(parts) + ";\n"
 
 
+def comment_sql() -> dict[str, str]:
+    """COMMENT ON statements of each bi view and its columns, by view name."""
+    return {
+        entry.name.removesuffix(".sql"): entry.read_text(encoding="utf-8")
+        for entry in sorted((SQL_ROOT / "comments").iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".sql")
+    }
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every bi view in one transaction."""
+    """(Re)create every bi view and its comments in one transaction (CREATE OR REPLACE
+    drops a view's comments, so they are applied again after it)."""
     con.execute("BEGIN TRANSACTION")
     try:
         for name, sql in (model_sql() | view_sql()).items():
@@ -239,6 +250,11 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
                 con.execute(sql)
             except duckdb.Error as exc:
                 raise WarehouseError(f"view bi.{name} cannot be created: {exc}") from exc
+        for name, sql in comment_sql().items():
+            try:
+                con.execute(sql)
+            except duckdb.Error as exc:
+                raise WarehouseError(f"the comments of bi.{name} (warehouse/sql/comments/{name}.sql) cannot be applied: {exc}") from exc
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
