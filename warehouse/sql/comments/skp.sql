@@ -1,6 +1,6 @@
 COMMENT ON VIEW bi.skp IS $$One row per SKP (Sasaran Kinerja Pegawai): who is appraised by whom, for which period, with which resources.$$;
 COMMENT ON COLUMN bi.skp.document_id IS $$The document (SHA-256 of the file's bytes; joins bi.documents).$$;
-COMMENT ON COLUMN bi.skp.fiscal_year IS $$The document's fiscal year (as in bi.documents; else the year of the SKP's period).$$;
+COMMENT ON COLUMN bi.skp.fiscal_year IS $$The document's fiscal year (as in bi.documents; else the year the SKP header states).$$;
 COMMENT ON COLUMN bi.skp.period_start IS $$First day of the appraisal period (Periode Penilaian).$$;
 COMMENT ON COLUMN bi.skp.period_end IS $$Last day of the appraisal period.$$;
 COMMENT ON COLUMN bi.skp.appraisee_name IS $$Pegawai yang dinilai: name as printed.$$;
