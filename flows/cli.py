@@ -10,10 +10,19 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from flows import cli_eval, cli_export, server, settings, signals  # server first: it sets Prefect's environment before Prefect is imported
+from flows import (  # server first: it sets Prefect's environment before Prefect is imported
+    cli_dictionary,
+    cli_eval,
+    cli_export,
+    cli_reconcile,
+    server,
+    settings,
+    signals,
+)
 from flows.console import err, json_line, out, shown
 from flows.console import fail as _fail
 from flows.console import number as _num
+from warehouse.reconcile import is_extraction
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, help="Indonesian performance agreements (PK, SKP) into DuckDB.")
 
@@ -185,7 +194,7 @@ def _print_summary(summary) -> None:
         f"[yellow]{data['quarantined']} quarantined[/yellow]"
         + (f"; {known} known from earlier runs" if known else "")
     )
-    flagged = {f["document_id"] for f in summary.findings if str(f["check_name"]).startswith("extraction_")}
+    flagged = {f["document_id"] for f in summary.findings if is_extraction(f)}
     if flagged:
         out.print(f"[yellow]{len(flagged)} of the loaded documents state what they could not read[/yellow] (extraction_ findings below): look at them before trusting their rows")
     quarantined = [i for i in summary.items if i.new and i.status == "quarantined"]
@@ -231,6 +240,8 @@ def serve(
 
 app.command()(cli_export.export)
 app.command("eval")(cli_eval.eval_)
+app.command()(cli_reconcile.reconcile)
+app.command()(cli_dictionary.dictionary)
 
 if __name__ == "__main__":
     app()

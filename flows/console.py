@@ -1,16 +1,21 @@
 """What every `kinerja` command prints with: the two consoles, one-line failures, data shown inert,
-JSON lines and numbers in the Indonesian format."""
+JSON lines and numbers in the Indonesian format; and the warehouse a reading command opens."""
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from flows import settings
+
+if TYPE_CHECKING:
+    import duckdb
 
 out = Console()
 if not out.is_terminal:
@@ -23,6 +28,29 @@ def fail(message: str, code: int) -> None:
     """One line on stderr (no markup, no wrapping: file names may hold '[' or be long), then exit."""
     err.print("[red]error:[/red] " + shown(" ".join(message.split())), soft_wrap=True)
     raise typer.Exit(code)
+
+
+def warehouse_to_read(db: str | None) -> settings.Settings:
+    """The settings of a command that reads the warehouse (--db, else $KINERJA_DB, else the
+    default): a bad $KINERJA_* value or no warehouse file is a usage error (exit 2)."""
+    try:
+        run = settings.resolve(db=db)
+    except settings.SettingsError as exc:
+        fail(str(exc), 2)
+    if not Path(run.db).is_file():
+        fail(f"no warehouse at {run.db}: run `kinerja ingest` first", 2)
+    return run
+
+
+def open_for_reading(db: str | None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse (warehouse_to_read); locked or unreadable is fatal (exit 1)."""
+    from warehouse.db import WarehouseError, open_reader
+
+    run = warehouse_to_read(db)
+    try:
+        return open_reader(run.db, lock_timeout_s=run.lock_timeout_s)
+    except WarehouseError as exc:
+        fail(str(exc), 1)
 
 
 # Characters that act on a terminal instead of showing: C0/C1 controls, DEL, bidi overrides.

@@ -42,7 +42,7 @@ def test_an_export_replaces_the_previous_one_whole(ingested, tmp_path):
     export_bi(db, "csv", out)
     (out / "stale.csv").write_text("left from an older export\n")
     counts = export_bi(db, "csv", out)
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{v}.csv" for v in counts)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*(f"{v}.csv" for v in counts), "dictionary.csv"])
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".bi.")]  # no partial or old folder left
 
 

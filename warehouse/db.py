@@ -4,7 +4,8 @@ The SQL lives as package data under ``warehouse/sql/``:
 ``migrations/NNN_name.sql`` (applied once each, in order), ``bi/<view>.sql`` (one
 CREATE OR REPLACE VIEW per file, recreated on every open) and
 ``checks/<check_name>.sql`` (one reconciliation SELECT per file, united into
-``bi.reconciliation``).
+``bi.reconciliation``) and ``comments/<view>.sql`` (the COMMENT ON statements of one bi
+view and its columns: the data dictionary, kept in the catalog).
 """
 
 from __future__ import annotations
@@ -239,12 +240,23 @@ def reconciliation_sql() -> str:
     )
 
 
+def comment_sql() -> dict[str, str]:
+    """COMMENT ON statements of each bi view and its columns, by view name."""
+    return _files("comments")
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every macro and view in one transaction."""
+    """(Re)create every macro, view and bi comment in one transaction (CREATE OR REPLACE
+    drops a view's comments, so they are applied again after it)."""
     con.execute("BEGIN TRANSACTION")
     try:
         _create_in_dependency_order(con, model_sql())
         _create_in_dependency_order(con, view_sql())
+        for name, sql in comment_sql().items():
+            try:
+                con.execute(sql)
+            except duckdb.Error as exc:
+                raise WarehouseError(f"the comments of bi.{name} (warehouse/sql/comments/{name}.sql) cannot be applied: {exc}") from exc
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

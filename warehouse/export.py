@@ -1,6 +1,9 @@
 """Every `bi` view written out for BI tools: Parquet (partitioned by fiscal_year, Hive
 layout, DECIMAL kept), CSV, or one XLSX workbook with a sheet per view.
 
+Beside the views, ``dictionary.csv``: each view's and column's meaning, type and an example
+(warehouse.dictionary), so the data travels with its description.
+
 The output folder is replaced as a whole: the views are written into a sibling folder,
 which is then renamed over the old one, so a reader sees the previous export or the new
 one, never half of each (for the instant between the two renames, neither).
@@ -17,7 +20,10 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import dictionary
+
 FORMATS = ("parquet", "csv", "xlsx")
+DICTIONARY_FILE = "dictionary.csv"
 XLSX_MAX_ROWS = 1_048_575  # a sheet's rows under its header
 CELL_TYPES = (int, float, str, Decimal, datetime.date, datetime.datetime)  # written as they are (Decimal exactly); others as text
 
@@ -69,7 +75,7 @@ def _write_workbook(con: duckdb.DuckDBPyConnection, views: list[str], path: Path
 
 
 def export_bi(db: str | Path, fmt: str, out: Path) -> dict[str, int]:
-    """Write every bi view of the warehouse into ``out``; returns the rows per view."""
+    """Write every bi view of the warehouse and its data dictionary into ``out``; returns the rows per view."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     try:
@@ -87,6 +93,7 @@ def export_bi(db: str | Path, fmt: str, out: Path) -> dict[str, int]:
         else:
             for view in views:
                 _write_view(con, view, fmt, partial)
+        (partial / DICTIONARY_FILE).write_text(dictionary.as_csv(dictionary.entries(con)), encoding="utf-8")
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise

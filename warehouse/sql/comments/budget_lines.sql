@@ -1,0 +1,13 @@
+COMMENT ON VIEW bi.budget_lines IS $$The PK's budget table (Program/Kegiatan, Anggaran): one row per program and per activity, in the document's order. An activity name may repeat within a program; both rows stay.$$;
+COMMENT ON COLUMN bi.budget_lines.document_id IS $$The document (SHA-256 of the file's bytes; joins bi.documents).$$;
+COMMENT ON COLUMN bi.budget_lines.unit IS $$The document's unit (as in bi.documents).$$;
+COMMENT ON COLUMN bi.budget_lines.fiscal_year IS $$The document's fiscal year (as in bi.documents).$$;
+COMMENT ON COLUMN bi.budget_lines.program_no IS $$The program's number as printed; NULL when none is printed.$$;
+COMMENT ON COLUMN bi.budget_lines.program IS $$The program's name as printed (on its activities too); NULL for an activity of a budget that lists no programs.$$;
+COMMENT ON COLUMN bi.budget_lines.activity_code IS $$The activity's letter or number as printed ('a', 'b', '1.2'); NULL on the program row.$$;
+COMMENT ON COLUMN bi.budget_lines.activity IS $$The activity's name (Kegiatan) as printed; NULL on the program row.$$;
+COMMENT ON COLUMN bi.budget_lines.level IS $$'program' (the program's own row, its printed total) or 'activity' (an activity under it). Sum one level only: a program's amount already includes its activities.$$;
+COMMENT ON COLUMN bi.budget_lines.amount_idr IS $$The amount in Rupiah, DECIMAL(20,2), exact ('Rp. 79.534.353.000' -> 79534353000.00). NULL only when the printed amount cannot be read (then in amount_raw, and listed as 'unreadable_value' in bi.reconciliation).$$;
+COMMENT ON COLUMN bi.budget_lines.page IS $$The 1-based page of the PDF the row was read from.$$;
+COMMENT ON COLUMN bi.budget_lines.line_no IS $$The row's 1-based order in the document's budget table: sort by it to read the rows as printed.$$;
+COMMENT ON COLUMN bi.budget_lines.amount_raw IS $$The amount exactly as printed, e.g. 'Rp. 79.534.353.000'.$$;

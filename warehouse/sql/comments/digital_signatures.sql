@@ -1,0 +1,12 @@
+COMMENT ON VIEW bi.digital_signatures IS $$Cryptographic (PAdES/CMS) signatures embedded in the PDF, one row per signature field, validated offline on the file's bytes. A signature the PDF was changed after is also a 'signature_coverage' mismatch in bi.reconciliation.$$;
+COMMENT ON COLUMN bi.digital_signatures.document_id IS $$The document (SHA-256 of the file's bytes; joins bi.documents).$$;
+COMMENT ON COLUMN bi.digital_signatures.field_name IS $$The PDF signature field's name, e.g. 'Signature1'.$$;
+COMMENT ON COLUMN bi.digital_signatures.signer_name IS $$The signer certificate's common name.$$;
+COMMENT ON COLUMN bi.digital_signatures.issuer IS $$The issuer of the signer's certificate (the certificate authority, e.g. BSrE).$$;
+COMMENT ON COLUMN bi.digital_signatures.signing_time IS $$The signing time the signature states (UTC, no time zone).$$;
+COMMENT ON COLUMN bi.digital_signatures.intact IS $$true when the signed bytes are unmodified (they hash to the signed digest).$$;
+COMMENT ON COLUMN bi.digital_signatures.covers_whole_document IS $$true when nothing was appended to the file after signing.$$;
+COMMENT ON COLUMN bi.digital_signatures.trusted IS $$true when the certificate chains to a configured root (--trust-roots / KINERJA_TRUST_ROOTS); NULL when no roots are configured.$$;
+COMMENT ON COLUMN bi.digital_signatures.signer_org IS $$The signer certificate's organisation; NULL when it names none.$$;
+COMMENT ON COLUMN bi.digital_signatures.modification_level IS $$What was appended after signing: 'none', 'lta_updates' (validation data, timestamps), 'form_filling' (later signatures, form values), 'annotations', 'other' (e.g. changed page content). The first three are harmless.$$;
+COMMENT ON COLUMN bi.digital_signatures.error IS $$What could not be read or validated (a broken signature dictionary or certificate); NULL when validation ran.$$;

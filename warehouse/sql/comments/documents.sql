@@ -1,0 +1,11 @@
+COMMENT ON VIEW bi.documents IS $$One row per distinct loaded document (a PDF's bytes): its unit, fiscal year, kind and the sections found in it. Every fact view joins it on document_id.$$;
+COMMENT ON COLUMN bi.documents.document_id IS $$SHA-256 of the file's bytes, lowercase hex: the key every fact row carries.$$;
+COMMENT ON COLUMN bi.documents.file_name IS $$Name of the first file loaded with these bytes (later byte-identical files are 'duplicate' in bi.files).$$;
+COMMENT ON COLUMN bi.documents.unit IS $$The organisational unit the document is about (e.g. 'Kantor Pelayanan Perbendaharaan Negara Malang'), read from its titles, signers or SKP header; NULL when none was found.$$;
+COMMENT ON COLUMN bi.documents.fiscal_year IS $$The year the agreement is for ('TAHUN 2025' in the title, or the SKP's period); NULL when none was found.$$;
+COMMENT ON COLUMN bi.documents.page_count IS $$Number of pages in the PDF.$$;
+COMMENT ON COLUMN bi.documents.sections IS $$The parts of a performance document found in it, in this order: 'pk_statement' (the statement page with the two parties), 'pk' (the PK target table), 'pk_budget' (the budget table), 'pk_rincian' (Rincian Target Kinerja, targets per quarter), 'skp' (Sasaran Kinerja Pegawai), 'skp_lampiran' (the SKP's Lampiran).$$;
+COMMENT ON COLUMN bi.documents.ocr_used IS $$Whether kinerja read the text by OCR. kinerja runs no OCR, so this is false: a scan without a text layer is quarantined 'requires_ocr', and one carrying another tool's OCR layer is flagged by the extraction_ocr_text_layer check in bi.reconciliation.$$;
+COMMENT ON COLUMN bi.documents.ingested_at IS $$When the document was loaded (UTC, no time zone).$$;
+COMMENT ON COLUMN bi.documents.run_id IS $$The `kinerja ingest` run that loaded it (joins bi.runs).$$;
+COMMENT ON COLUMN bi.documents.document_kind IS $$What kind of performance document it is, from the headings of its first pages: 'perjanjian_kinerja' and 'skp' yield fact rows; 'lkjip', 'rkt', 'rencana_aksi', 'iku', 'keputusan', 'cascading_kinerja', 'pengukuran_kinerja', 'realisasi_iku', 'evaluasi_renja', 'dasar_hitung_target', 'data_capaian_kinerja' are loaded and classified only.$$;

@@ -1,0 +1,11 @@
+COMMENT ON VIEW bi.files IS $$One row per input file seen by `kinerja ingest`, whatever became of it: loaded, duplicate or quarantined (with a reason). The same bytes at the same path are one row.$$;
+COMMENT ON COLUMN bi.files.file_name IS $$The file's name without its folder, as found on disk.$$;
+COMMENT ON COLUMN bi.files.file_path IS $$The path the file was read from, as given to `kinerja ingest` (or found under a folder given to it).$$;
+COMMENT ON COLUMN bi.files.sha256 IS $$SHA-256 of the file's bytes, lowercase hex (64 characters). Equals document_id when the file was loaded; the hash of no bytes for a FIFO, device or dangling link.$$;
+COMMENT ON COLUMN bi.files.status IS $$How the file ended: 'loaded' (its facts are in the bi views), 'duplicate' (byte-identical to a file already loaded) or 'quarantined' (not loaded; see reason).$$;
+COMMENT ON COLUMN bi.files.reason IS $$Why a file was quarantined; NULL otherwise. One of 'empty', 'corrupt', 'encrypted', 'not_a_pdf', 'not_a_performance_document', 'requires_ocr', 'too_large', 'timeout', 'extraction_failed'.$$;
+COMMENT ON COLUMN bi.files.detail IS $$A one-line human-readable message: what was found and what to do (for example which limit a too_large file exceeded).$$;
+COMMENT ON COLUMN bi.files.document_id IS $$The loaded document this file is (SHA-256 of its bytes; joins bi.documents); for a duplicate, the document it duplicates; NULL when quarantined.$$;
+COMMENT ON COLUMN bi.files.run_id IS $$The `kinerja ingest` run that first saw the file (joins bi.runs).$$;
+COMMENT ON COLUMN bi.files.seen_at IS $$When that run settled the file (UTC, no time zone).$$;
+COMMENT ON COLUMN bi.files.traceback IS $$The full Python traceback behind a quarantine caused by an exception (reason 'extraction_failed', or 'corrupt' when a PDF library raised); NULL otherwise. Attach it to a bug report.$$;

@@ -1,0 +1,10 @@
+COMMENT ON VIEW bi.parties IS $$The two parties of a PK's statement page (PIHAK PERTAMA / PIHAK KEDUA; PIHAK KESATU is the first): who agrees the targets with whom.$$;
+COMMENT ON COLUMN bi.parties.document_id IS $$The document (SHA-256 of the file's bytes; joins bi.documents).$$;
+COMMENT ON COLUMN bi.parties.party IS $$'first' (pihak pertama, who commits to the targets) or 'second' (pihak kedua, the superior).$$;
+COMMENT ON COLUMN bi.parties.name IS $$The party's name as printed (Nama).$$;
+COMMENT ON COLUMN bi.parties.position IS $$The party's position as printed (Jabatan), e.g. 'Kepala Kantor Wilayah'.$$;
+COMMENT ON COLUMN bi.parties.nip IS $$The party's NIP (Nomor Induk Pegawai, civil-servant number) from the statement page, spaces removed; NULL when none is printed.$$;
+COMMENT ON COLUMN bi.parties.rank IS $$The party's rank as printed (Pangkat/Golongan), e.g. 'Pembina Utama Muda (IV/c)'; NULL when none is printed.$$;
+COMMENT ON COLUMN bi.parties.page IS $$The 1-based page of the PDF the party was read from.$$;
+COMMENT ON COLUMN bi.parties.unit IS $$The document's unit (as in bi.documents).$$;
+COMMENT ON COLUMN bi.parties.fiscal_year IS $$The document's fiscal year (as in bi.documents).$$;

@@ -1,0 +1,11 @@
+COMMENT ON VIEW bi.runs IS $$One row per `kinerja ingest` run: how it ended and how many files it settled. Files a run settled before it stopped stay loaded; the next run does the rest.$$;
+COMMENT ON COLUMN bi.runs.run_id IS $$Identifier of the run (a UUID); bi.files and bi.documents carry it.$$;
+COMMENT ON COLUMN bi.runs.started_at IS $$When the run started (UTC, no time zone).$$;
+COMMENT ON COLUMN bi.runs.finished_at IS $$When the run ended (UTC, no time zone); NULL while it runs, or when it was interrupted or killed.$$;
+COMMENT ON COLUMN bi.runs.status IS $$How the run ended: 'running' (its process still holds the warehouse), 'completed', 'interrupted' (stopped by Ctrl-C/SIGTERM, or killed: found unclosed by the next run), 'failed' (a fatal error).$$;
+COMMENT ON COLUMN bi.runs.detail IS $$How an interrupted or failed run ended, in words; NULL for a completed run.$$;
+COMMENT ON COLUMN bi.runs.files IS $$Input files the run was given (found under its paths).$$;
+COMMENT ON COLUMN bi.runs.new_files IS $$Files this run saw for the first time (a re-run over known files has 0).$$;
+COMMENT ON COLUMN bi.runs.loaded IS $$Files of the run that are loaded (status 'loaded' in bi.files).$$;
+COMMENT ON COLUMN bi.runs.duplicate IS $$Files of the run byte-identical to an already loaded file.$$;
+COMMENT ON COLUMN bi.runs.quarantined IS $$Files of the run that were quarantined (see bi.files.reason).$$;
