@@ -57,14 +57,15 @@ def test_a_view_or_column_added_without_a_comment_is_named_with_where_to_add_it(
     db = tmp_path / "copy.duckdb"
     shutil.copy(ingested[0], db)
     con = duckdb.connect(str(db))
-    con.execute("CREATE VIEW bi.units AS SELECT DISTINCT unit FROM bi.documents")
-    con.execute("CREATE OR REPLACE VIEW bi.documents AS SELECT *, true AS is_current FROM core.documents")
+    con.execute("CREATE TABLE core.documents_as_viewed AS SELECT * FROM bi.documents")  # the view's columns as they are
+    con.execute("CREATE VIEW bi.unit_names AS SELECT DISTINCT unit FROM bi.documents")
+    con.execute("CREATE OR REPLACE VIEW bi.documents AS SELECT *, true AS is_exported FROM core.documents_as_viewed")
     con.execute(comment_sql()["documents"])  # what opening the warehouse does after the views
     con.close()
     assert _uncommented(db) == [
-        "bi.units has no comment: add COMMENT ON VIEW bi.units IS $$...$$; to warehouse/sql/comments/units.sql",
-        "bi.documents.is_current has no comment: add COMMENT ON COLUMN bi.documents.is_current IS $$...$$; to warehouse/sql/comments/documents.sql",
-        "bi.units.unit has no comment: add COMMENT ON COLUMN bi.units.unit IS $$...$$; to warehouse/sql/comments/units.sql",
+        "bi.unit_names has no comment: add COMMENT ON VIEW bi.unit_names IS $$...$$; to warehouse/sql/comments/unit_names.sql",
+        "bi.documents.is_exported has no comment: add COMMENT ON COLUMN bi.documents.is_exported IS $$...$$; to warehouse/sql/comments/documents.sql",
+        "bi.unit_names.unit has no comment: add COMMENT ON COLUMN bi.unit_names.unit IS $$...$$; to warehouse/sql/comments/unit_names.sql",
     ]
 
 
@@ -72,7 +73,7 @@ def test_comments_are_applied_again_each_time_the_views_are_recreated(ingested, 
     db = tmp_path / "copy.duckdb"
     shutil.copy(ingested[0], db)
     con = duckdb.connect(str(db))
-    con.execute(view_sql()["documents"])  # CREATE OR REPLACE alone drops a view's comments ...
+    con.execute(view_sql()["bi.documents"])  # CREATE OR REPLACE alone drops a view's comments ...
     assert con.execute("SELECT comment FROM duckdb_views() WHERE schema_name = 'bi' AND view_name = 'documents'").fetchone() == (None,)
     con.close()
     open_warehouse(db).close()  # ... so opening the warehouse applies them after the views

@@ -60,6 +60,9 @@ def test_the_samples_budget_mismatches_are_listed_with_their_amounts(ingested):
     db, _ = ingested
     expected = _truth_program_mismatches()
     assert len({file for file, *_ in expected}) == 3  # the DJPb agreement, printed by three producers
+    current = {r["file_name"] for r in query(db, "SELECT file_name FROM bi.documents WHERE is_current")}
+    expected = {k: v for k, v in expected.items() if k[0] in current}  # bi shows the current copy of the three
+    assert len(expected) == 2
     listed = _run("--db", str(db))["mismatches"]
     budget = {_key(r): (Decimal(r["stated"]), Decimal(r["computed"]), Decimal(r["difference"])) for r in listed if r["check_name"].startswith("program_")}
     assert budget == {k: (stated, computed, computed - stated) for k, (stated, computed) in expected.items()}
@@ -113,18 +116,18 @@ def test_rows_are_sorted_by_unit_year_file_check_subject(ingested):
 def test_what_a_document_could_not_read_is_shown_apart(ingested, tmp_path):
     db = tmp_path / "copy.duckdb"
     shutil.copy(ingested[0], db)
-    malang = query(db, "SELECT document_id FROM bi.documents WHERE file_name = 'kppn-malang-2025-pk.pdf'")[0]["document_id"]
+    medan = query(db, "SELECT document_id FROM bi.documents WHERE file_name = 'kppn-medan2-2026-pk.pdf'")[0]["document_id"]
     con = duckdb.connect(str(db))
     con.execute(
         "INSERT INTO raw.records (document_id, record_no, kind, page, fields) VALUES (?, 100000, 'finding', 3, ?)",
-        [malang, json.dumps({"check": "extraction_unclaimed_figure", "subject": "Rp 1.000.000 under the budget table", "stated": "1", "computed": "0"})],
+        [medan, json.dumps({"check": "extraction_unclaimed_figure", "subject": "Rp 1.000.000 under the budget table", "stated": "1", "computed": "0"})],
     )
     con.close()
-    result = CliRunner().invoke(app, ["reconcile", "--db", str(db), "--unit", "malang"])
+    result = CliRunner().invoke(app, ["reconcile", "--db", str(db), "--unit", "medan"])
     assert result.exit_code == 0, result.output
     assert "extraction_ checks: what the documents state they could not read" in result.stdout
     assert "extraction_unclaimed_figure" in result.stdout
-    listed = _run("--db", str(db), "--unit", "malang")["mismatches"]
+    listed = _run("--db", str(db), "--unit", "medan")["mismatches"]
     assert [(r["check_name"], r["subject"], r["stated"], r["computed"], r["difference"]) for r in listed] == [
         ("extraction_unclaimed_figure", "Rp 1.000.000 under the budget table (p3)", "1.000000", "0.000000", "-1.000000")
     ]

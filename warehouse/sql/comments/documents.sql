@@ -9,3 +9,7 @@ COMMENT ON COLUMN bi.documents.ocr_used IS $$Whether kinerja read the text by OC
 COMMENT ON COLUMN bi.documents.ingested_at IS $$When the document was loaded (UTC, no time zone).$$;
 COMMENT ON COLUMN bi.documents.run_id IS $$The `kinerja ingest` run that loaded it (joins bi.runs).$$;
 COMMENT ON COLUMN bi.documents.document_kind IS $$What kind of performance document it is, from the headings of its first pages: 'perjanjian_kinerja' and 'skp' yield fact rows; 'lkjip', 'rkt', 'rencana_aksi', 'iku', 'keputusan', 'cascading_kinerja', 'pengukuran_kinerja', 'realisasi_iku', 'evaluasi_renja', 'dasar_hitung_target', 'data_capaian_kinerja' are loaded and classified only.$$;
+COMMENT ON COLUMN bi.documents.is_current IS $$Whether this document is the current version of its agreement (bi.document_versions). The other fact views (bi.indicator_targets, bi.budget_lines, ...) show current documents only; every version stays in all_versions.*.$$;
+COMMENT ON COLUMN bi.documents.revision_label IS $$The revision printed in the title block ('REVISI I', 'PERUBAHAN KEDUA'), as printed; NULL for an original.$$;
+COMMENT ON COLUMN bi.documents.unit_id IS $$The unit however its name is spelled (12 hex characters; joins bi.units); NULL when no unit was found.$$;
+COMMENT ON COLUMN bi.documents.extractor_version IS $$The extractor version that read the document (extractors.EXTRACTOR_VERSION); NULL if loaded before versions were recorded. `kinerja ingest --reextract` re-reads documents an older version read.$$;

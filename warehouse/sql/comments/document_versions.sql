@@ -1,0 +1,16 @@
+COMMENT ON VIEW bi.document_versions IS $$Every loaded document of a unit and year in its chain of versions: a re-issued agreement ('REVISI I', a later signed copy) supersedes the one before it; nothing is overwritten or deleted. A chain is one unit, fiscal year, role and set of signers; a Rincian-only or SKP-only file is a companion (a chain of its own, current beside its PK), not a version.$$;
+COMMENT ON COLUMN bi.document_versions.document_id IS $$SHA-256 of the file's bytes (joins bi.documents).$$;
+COMMENT ON COLUMN bi.document_versions.unit IS $$The unit as this document names it (bi.units gathers its spellings).$$;
+COMMENT ON COLUMN bi.document_versions.fiscal_year IS $$The year the agreement is for.$$;
+COMMENT ON COLUMN bi.document_versions.document_kind IS $$'perjanjian_kinerja', 'skp', or another kind of performance document (bi.documents.document_kind).$$;
+COMMENT ON COLUMN bi.document_versions.sections IS $$The sections found in the document (bi.documents.sections).$$;
+COMMENT ON COLUMN bi.document_versions.revision_label IS $$The revision printed in the title block ('REVISI I'); NULL for an original.$$;
+COMMENT ON COLUMN bi.document_versions.signed_on IS $$The latest date among the document's visible signature blocks; NULL when none was read.$$;
+COMMENT ON COLUMN bi.document_versions.ingested_at IS $$When the document was first loaded (UTC).$$;
+COMMENT ON COLUMN bi.document_versions.version_no IS $$Its place in the chain, 1 = the first. Order: the printed revision number, then the latest signing date, then the latest ingestion (copies of one content by document_id).$$;
+COMMENT ON COLUMN bi.document_versions.supersedes IS $$The document_id of the version before it; NULL for the first.$$;
+COMMENT ON COLUMN bi.document_versions.is_current IS $$True for the last version of its chain: the one the bi fact views show.$$;
+COMMENT ON COLUMN bi.document_versions.role IS $$'pk' (a PK, with or without its Rincian and SKP), 'rincian' (a Rincian-only file), 'skp' (an SKP-only file), 'other' (a document kind without facts: never chained).$$;
+COMMENT ON COLUMN bi.document_versions.chain_id IS $$The chain the document belongs to (a hash of unit, year, role and signers; the document_id itself when one of them was not read, so such a document hides no other).$$;
+COMMENT ON COLUMN bi.document_versions.copy_of IS $$An earlier version whose content (targets as printed, budget amounts) is identical: the same agreement printed again; NULL otherwise.$$;
+COMMENT ON COLUMN bi.document_versions.unit_id IS $$The unit however its name is spelled (joins bi.units).$$;

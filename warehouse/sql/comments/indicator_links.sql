@@ -1,0 +1,15 @@
+COMMENT ON VIEW bi.indicator_links IS $$Each indicator of a current PK with its counterpart in the same unit's previous PK (its latest earlier fiscal year), linked by meaning: the indicator's text, its objective and its place in the table. A code alone never links two indicators (codes are renumbered and reused). A 'review' link is a candidate for a person to confirm, not a fact.$$;
+COMMENT ON COLUMN bi.indicator_links.document_id IS $$The current PK (joins bi.documents).$$;
+COMMENT ON COLUMN bi.indicator_links.unit IS $$The unit as the current PK names it.$$;
+COMMENT ON COLUMN bi.indicator_links.fiscal_year IS $$The current PK's year.$$;
+COMMENT ON COLUMN bi.indicator_links.indicator_code IS $$The indicator's code as printed this year ('1b-N'); NULL where none is printed.$$;
+COMMENT ON COLUMN bi.indicator_links.indicator IS $$The indicator as printed this year.$$;
+COMMENT ON COLUMN bi.indicator_links.previous_document_id IS $$The previous PK it was compared with; NULL in the unit's first year in the warehouse.$$;
+COMMENT ON COLUMN bi.indicator_links.previous_fiscal_year IS $$That PK's year (the latest before this one; not always the year before).$$;
+COMMENT ON COLUMN bi.indicator_links.previous_code IS $$The linked indicator's code last time (may differ from this year's: renumbered); NULL for a new indicator or where none was printed.$$;
+COMMENT ON COLUMN bi.indicator_links.previous_indicator IS $$The linked indicator as printed last time; NULL for a new indicator.$$;
+COMMENT ON COLUMN bi.indicator_links.match_score IS $$0-100: 75% the indicator's text, 15% its objective, 10% its relative position. For 'new', the best score any previous indicator reached.$$;
+COMMENT ON COLUMN bi.indicator_links.status IS $$'same' (the same text after folding case and punctuation, whatever the code), 'reworded' (score 80 or more), 'review' (60 to 80: check it), 'new' (no counterpart).$$;
+COMMENT ON COLUMN bi.indicator_links.row_no IS $$The indicator's row in the current PK (bi.indicator_targets.row_no).$$;
+COMMENT ON COLUMN bi.indicator_links.previous_row_no IS $$The linked indicator's row in the previous PK; NULL for a new indicator.$$;
+COMMENT ON COLUMN bi.indicator_links.unit_id IS $$The unit however its name is spelled (joins bi.units).$$;
