@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from flows import cli_eval, cli_export, server, settings, signals  # server first: it sets Prefect's environment before Prefect is imported
+from flows import cli_eval, cli_export, cli_report, server, settings, signals  # server first: it sets Prefect's environment before Prefect is imported
 from flows.console import err, json_line, out, shown
 from flows.console import fail as _fail
 from flows.console import number as _num
@@ -229,6 +229,7 @@ def serve(
 
 app.command()(cli_export.export)
 app.command("eval")(cli_eval.eval_)
+app.command()(cli_report.report)
 
 if __name__ == "__main__":
     app()
