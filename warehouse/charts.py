@@ -65,7 +65,7 @@ def lines(x_labels: Sequence[str], series: Sequence[Series], *, width: int = 300
           dot_labels: bool = False) -> dict:
     """A small line chart over ``x_labels``: a polyline per series (broken where a value is
     missing), a dot per value, the y axis from 0 (or the lowest value) to the highest."""
-    left, right, top_pad, bottom = 44, 14, 16, 22
+    left, right, top_pad, bottom = (56, 40, 20, 22) if dot_labels else (44, 14, 16, 22)  # room for a label centred on a dot
     values = [v for s in series for _, v, _ in s.points if v is not None]
     low, high = min([0.0, *values]), max([0.0, *values])
     span = (high - low) or 1.0
@@ -92,7 +92,7 @@ def lines(x_labels: Sequence[str], series: Sequence[Series], *, width: int = 300
     return {
         "width": width, "height": height, "left": left, "right": width - right, "base": height - bottom, "top": top_pad,
         "x_ticks": [{"x": x_of(i), "label": label} for i, label in enumerate(x_labels)],
-        "y_ticks": [{"y": y_of(v), "label": axis_number(v) + unit} for v in sorted({low, high})],
+        "y_ticks": [{"y": y_of(v), "label": axis_number(v) + unit} for v in sorted({low} if dot_labels else {low, high})],  # labelled dots say the rest
         "series": drawn,
     }
 

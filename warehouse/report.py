@@ -338,7 +338,7 @@ def _series(con: duckdb.DuckDBPyConnection, scope: Scope, columns: dict[str, set
         s = series.setdefault(root[node(r["unit"], r["fiscal_year"], r["indicator"])], {"unit": r["unit"], "years": {}})
         s["years"].setdefault(r["fiscal_year"], []).append(r)
     kept = [s for s in series.values() if len(s["years"]) > 1 and (scope.year is None or scope.year in s["years"])]
-    return kept, method
+    return sorted(kept, key=lambda s: (s["unit"], s["years"][max(s["years"])][0]["indicator"] or "")), method
 
 
 def _components(edges: list[tuple]) -> dict:
