@@ -284,29 +284,32 @@ def _profiles(con: duckdb.DuckDBPyConnection, scope: Scope, files: dict[str, str
     indicator and printed targets in several tables (PK Rincian and SKP Lampiran, copies)
     are one profile naming its sources and files."""
     where, params = scope.where()
+    order = "min(line_no)" if "line_no" in available else "min(page)"
+    pivot = ", ".join(
+        f"first(target_raw) FILTER (WHERE period = '{p}') AS \"raw {p}\", first(target_value) FILTER (WHERE period = '{p}') AS \"value {p}\""
+        for p in PERIODS
+    )
     rows = _rows(con, f"""
         SELECT {_pick(available, ("document_id", "unit", "fiscal_year", "source", "row_no", "indicator_code", "indicator"))},
-               period, target_raw, target_value, is_percent
-        FROM bi.period_targets WHERE {where}""", params)
-    tables: dict[tuple, dict[str, dict]] = {}
-    for r in rows:
-        key = (r["document_id"], r["source"], r["row_no"], r["indicator_code"], r["indicator"])
-        tables.setdefault(key, {}).setdefault(r["period"], r)
+               {pivot}, coalesce(bool_and(is_percent) FILTER (WHERE target_value IS NOT NULL), false) AS percent
+        FROM bi.period_targets WHERE {where}
+        GROUP BY ALL ORDER BY unit, fiscal_year, document_id, {order}""", params)  # a row per indicator of a table
     merged: dict[tuple, dict] = {}
-    for (document_id, source, _, code, indicator), periods in tables.items():
-        first = next(iter(periods.values()))
-        cells = [periods[p]["target_raw"] if p in periods else None for p in PERIODS]
-        key = (first["unit"], first["fiscal_year"], (indicator or "").strip().lower(), tuple(cells))  # a Lampiran prints no code
-        profile = merged.setdefault(key, {
-            "unit": first["unit"], "fiscal_year": first["fiscal_year"], "code": code, "indicator": indicator, "cells": cells,
-            "values": {p: (r["target_value"], r["target_raw"]) for p, r in periods.items()},
-            "percent": all(r["is_percent"] for r in periods.values() if r["target_value"] is not None), "sources": [], "files": [],
-        })
-        profile["code"] = profile["code"] or code
-        profile["sources"] += [source] if source not in profile["sources"] else []
-        file = files.get(document_id) or document_id
+    for r in rows:
+        cells = [r[f"raw {p}"] for p in PERIODS]
+        key = (r["unit"], r["fiscal_year"], (r["indicator"] or "").strip().lower(), tuple(cells))  # a Lampiran prints no code
+        if key not in merged:
+            merged[key] = {
+                "unit": r["unit"], "fiscal_year": r["fiscal_year"], "code": None, "indicator": r["indicator"], "cells": cells,
+                "values": {p: (r[f"value {p}"], r[f"raw {p}"]) for p in PERIODS if r[f"raw {p}"] is not None},
+                "percent": r["percent"], "sources": [], "files": [],
+            }
+        profile = merged[key]
+        profile["code"] = profile["code"] or r["indicator_code"]
+        profile["sources"] += [r["source"]] if r["source"] not in profile["sources"] else []
+        file = files.get(r["document_id"]) or r["document_id"]
         profile["files"] += [file] if file not in profile["files"] else []
-    return sorted(merged.values(), key=_unit_year)
+    return list(merged.values())
 
 
 def _series(con: duckdb.DuckDBPyConnection, scope: Scope, columns: dict[str, set[str]]) -> tuple[list[dict], str]:
