@@ -15,6 +15,7 @@ from flows import (  # server first: it sets Prefect's environment before Prefec
     cli_eval,
     cli_export,
     cli_reconcile,
+    cli_report,
     server,
     settings,
     signals,
@@ -242,6 +243,7 @@ app.command()(cli_export.export)
 app.command("eval")(cli_eval.eval_)
 app.command()(cli_reconcile.reconcile)
 app.command()(cli_dictionary.dictionary)
+app.command()(cli_report.report)
 
 if __name__ == "__main__":
     app()

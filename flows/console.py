@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from flows import settings
+from schemas.text import spell_unprintable
 
 if TYPE_CHECKING:
     import duckdb
@@ -53,14 +54,10 @@ def open_for_reading(db: str | None) -> duckdb.DuckDBPyConnection:
         fail(str(exc), 1)
 
 
-# Characters that act on a terminal instead of showing: C0/C1 controls, DEL, bidi overrides.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def shown(text: str) -> str:
     """Data (a file name, a subject, a message quoting them) as inert text: each control
     character spelled out as its Python escape, Rich markup escaped."""
-    return escape(_UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text))
+    return escape(spell_unprintable(text))
 
 
 def json_line(data: dict) -> str:

@@ -9,11 +9,19 @@ from collections.abc import Sequence
 _LETTER_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _TRAILING_LABEL_PUNCT = re.compile(r"[\s,:]+$")
 _NOT_WORD = re.compile(r"[\W_]+")
+# Characters that act on a terminal or a page instead of showing: C0/C1 controls, DEL, bidi overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def squash(text: str) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return " ".join(text.split())
+
+
+def spell_unprintable(text: str) -> str:
+    """Each control or bidi character spelled out as its Python escape ('\\x1b'), so a file
+    name or a subject shows as inert text wherever it is printed."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def join_wrapped(lines: Sequence[str]) -> str:
