@@ -32,6 +32,13 @@ def idr(value: Decimal) -> str:
     return "-" + text if value < 0 else text
 
 
+def figure(value: Decimal) -> str:
+    """A target as an Indonesian reader writes it: '87,5', '1.100.000', '-0,5'."""
+    whole, fraction = divmod(abs(value), 1)
+    text = f"{int(whole):,}".replace(",", ".") + ("," + f"{fraction.normalize():f}"[2:] if fraction else "")
+    return "-" + text if value < 0 else text
+
+
 class Page(HTMLParser):
     """The text of a page and its table rows (cell texts), each row under the id of its <section>."""
 
@@ -144,10 +151,11 @@ def test_every_mismatch_is_in_the_findings_with_its_file_and_unit(samples_report
     mismatches = query(db, """
         SELECT d.file_name, d.unit, d.fiscal_year, r.check_name, r.subject, r.stated, r.computed
         FROM bi.reconciliation r JOIN bi.documents d USING (document_id) WHERE r.status = 'mismatch'""")
-    assert len(mismatches) == 6  # the samples' known budget findings: two programs in each of three DJPB files
+    assert len(mismatches) == 3  # the current DJPB copy's two programs, the Malang companion Rincian's 3a-N
     for m in mismatches:
         stated, computed = Decimal(m["stated"]), Decimal(m["computed"])
-        cells = [m["file_name"], m["unit"], str(m["fiscal_year"]), m["check_name"], m["subject"], idr(stated), idr(computed), idr(computed - stated)]
+        show = idr if m["check_name"] in ("program_total_vs_activities", "budget_total_vs_programs") else figure
+        cells = [m["file_name"], m["unit"], str(m["fiscal_year"]), m["check_name"], m["subject"], show(stated), show(computed), show(computed - stated)]
         assert page.has_row("findings", cells), cells
 
 
@@ -218,30 +226,25 @@ def test_targets_across_years_by_text_without_links(altered, tmp_path):
     assert "grouped by unit and indicator text" in dom
 
 
-def test_targets_across_years_follow_indicator_links_when_there_are_some(altered, tmp_path):
-    linked = tmp_path / "linked.duckdb"
-    shutil.copy(altered, linked)
-    con = duckdb.connect(str(linked))
-    pk = [r[0] for r in con.execute("""
-        SELECT indicator FROM bi.indicator_targets t JOIN bi.documents d USING (document_id)
-        WHERE d.file_name = 'djpb-2024-pk-skp-html.pdf' AND t.source = 'pk' ORDER BY t.page, t.row_no""").fetchall()]
-    links = [(pk[0], pk[0], "same"), (pk[1], pk[1], "same"), (pk[2], pk[3], "reworded"), (pk[4], pk[4], "review"), (pk[5], None, "new")]
-    con.execute("CREATE TABLE linked (indicator VARCHAR, previous_indicator VARCHAR, status VARCHAR)")
-    con.executemany("INSERT INTO linked VALUES (?, ?, ?)", links)
-    con.execute("""CREATE VIEW bi.indicator_links AS
-        SELECT 'doc' AS document_id, 'Direktorat Jenderal Perbendaharaan' AS unit, 2024 AS fiscal_year, NULL AS indicator_code,
-               indicator, 'prev' AS previous_document_id, 2023 AS previous_fiscal_year, NULL AS previous_code, previous_indicator,
-               90.0 AS match_score, status
-        FROM linked""")
-    con.close()
+def test_targets_across_years_follow_indicator_links_when_there_are_some(ingested, tmp_path):
+    """KPPN Malang 2025 -> 2026 (samples/documents/kppn_malang_2026.py): renumbered, reused and
+    reworded indicators, linked by bi.indicator_links; 'new' ones are not followed."""
+    from samples.documents.kppn_malang_2026 import EXPECTED_LINKS
+
+    db, _ = ingested
     out = tmp_path / "report.html"
-    assert run_report(linked, out, "--unit", "perbendaharaan", "--year", "2024").exit_code == 0
+    assert run_report(db, out, "--unit", "malang", "--year", "2026").exit_code == 0
     _, dom = render(out, tmp_path)
     captions = _year_figures(dom)
-    assert len(captions) == 3  # two 'same' links and one 'reworded'; 'review' and 'new' are not followed
-    assert [c for c in captions if "reworded" in c] == [f"{pk[2]} Direktorat Jenderal Perbendaharaan · reworded over the years"]
+    followed = [(text, status) for _, text, previous, status in EXPECTED_LINKS if previous is not None]
+    assert len(captions) == len(followed)
+    unit = "Kantor Pelayanan Perbendaharaan Negara Malang"
+    assert [c for c in captions if "reworded" in c] == [f"{text} {unit} · reworded over the years" for text, s in followed if s == "reworded"]
     page = Page(dom)
-    assert page.has_row("years", ["2023", pk[3]]) and page.has_row("years", ["2024", pk[2]])
+    previous = {r["indicator"]: r["previous_indicator"] for r in query(db, "SELECT * FROM bi.indicator_links WHERE status = 'reworded'")}
+    for text, status in followed:
+        if status == "reworded":
+            assert page.has_row("years", ["2025", previous[text]]) and page.has_row("years", ["2026", text])
     assert "followed by bi.indicator_links" in dom
 
 
@@ -250,7 +253,7 @@ def test_caps_say_what_they_left_out(ingested, tmp_path):
     out = tmp_path / "report.html"
     write_report(db, out, limits=Limits(budgets=1, documents=3))
     page = Page(out.read_text(encoding="utf-8"))
-    documents = query(db, "SELECT count(*) AS n FROM bi.documents")[0]["n"]
+    documents = query(db, "SELECT count(*) AS n FROM bi.documents WHERE is_current")[0]["n"]
     assert len([row for section, row in page.rows if section == "documents" and row[0] != "file"]) == 3
     assert f"{documents - 3} more documents left out (showing 3 of {documents})" in page.all_text()
     budgets = {(r["unit"], r["fiscal_year"], r["lines"]) for r in query(db, """
@@ -267,7 +270,10 @@ def test_scope_and_bad_input(ingested, tmp_path):
     out.write_text("an older report")
     assert run_report(db, out, "--unit", "PERBENDAHARAAN NEGARA", "--year", "2025").exit_code == 0
     page = Page(out.read_text(encoding="utf-8"))
-    assert [row[0] for section, row in page.rows if section == "documents" and row[0] != "file"] == ["kppn-malang-2025-pk.pdf"]
+    current = query(db, """SELECT file_name FROM bi.documents
+        WHERE is_current AND contains(lower(unit), 'perbendaharaan negara') AND fiscal_year = 2025""")
+    assert sorted(row[0] for section, row in page.rows if section == "documents" and row[0] != "file") == sorted(r["file_name"] for r in current)
+    assert len(current) == 2  # the revised PK and its companion Rincian, not the superseded original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["malang.html"]  # replaced, no partial file left
     missing = run_report(tmp_path / "none.duckdb", tmp_path / "r.html")
     assert missing.exit_code == 2 and "no warehouse at" in missing.output and len(missing.output.strip().splitlines()) == 1

@@ -218,7 +218,8 @@ def _documents(con: duckdb.DuckDBPyConnection, scope: Scope, available: set[str]
         return []
     wanted = ("document_id", "file_name", "unit", "fiscal_year", "document_kind", "sections", "page_count", "ocr_used")
     where, params = scope.where()
-    return _rows(con, f"SELECT {_pick(available, wanted)} FROM bi.documents WHERE {where}", params)
+    current = " AND is_current" if "is_current" in available else ""  # a superseded version's facts are not on the page
+    return _rows(con, f"SELECT {_pick(available, wanted)} FROM bi.documents WHERE {where}{current}", params)
 
 
 def _findings(con: duckdb.DuckDBPyConnection, scope: Scope, files: dict[str, str]) -> list[dict]:
