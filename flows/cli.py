@@ -185,11 +185,10 @@ def _close_interrupted(holder, stop, run: settings.Settings) -> None:
         holder.close()
     settled = sum(files for _, files in closed)
     err.print(
-        f"[yellow]interrupted[/yellow] ({stop}): the {settled} files settled before it are kept; run the same command again to do the rest",
+        f"[yellow]interrupted[/yellow] ({stop}): the {settled} files settled before it are kept"
+        + (f" ({_snapshot_line(snapshot)})" if snapshot else "") + "; run the same command again to do the rest",
         soft_wrap=True,
     )
-    if snapshot:
-        err.print(_snapshot_line(snapshot), soft_wrap=True)
     raise typer.Exit(stop.exit_status)
 
 
@@ -197,8 +196,8 @@ def _snapshot_line(snapshot) -> str:
     if snapshot.status == "failed":
         return f"[yellow]the BI snapshot {shown(snapshot.path)} was not published[/yellow]: {shown(snapshot.detail or '')}; BI tools keep reading the previous one"
     if snapshot.status == "unchanged":
-        return f"BI snapshot {shown(snapshot.path)}: unchanged (nothing new)"
-    return f"BI snapshot {shown(snapshot.path)}: published ({snapshot.seconds:.1f} s)"
+        return f"BI snapshot {shown(snapshot.path)}: unchanged"
+    return f"BI snapshot {shown(snapshot.path)}: published in {snapshot.seconds:.1f} s"
 
 
 def _print_summary(summary) -> None:

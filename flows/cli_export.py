@@ -21,7 +21,7 @@ def export(
 
     if fmt not in FORMATS:
         fail(f"--format {fmt!r}: one of {', '.join(FORMATS)}", 2)
-    run = settings.resolve(db=db)
+    run = settings.resolve(db=db, no_publish=True)  # reading only: no snapshot to place
     if not Path(run.db).is_file():
         fail(f"no warehouse at {run.db}: run `kinerja ingest` first", 2)
     if not out.parent.is_dir():

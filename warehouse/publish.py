@@ -17,6 +17,7 @@ row count of each table, the runs that settled new files) is compared with the s
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import shutil
@@ -87,6 +88,8 @@ def snapshot_fingerprint(path: Path) -> str | None:
 def copy_atomically(source: Path, target: Path) -> None:
     """Copy ``source`` onto ``target`` in one rename: into a temporary file in the target's
     folder (the same file system), fsynced, then os.replace, then the folder fsynced."""
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.partial"):  # a copy killed midway (only the warehouse's writer publishes)
+        stale.unlink(missing_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         with open(source, "rb") as src, open(partial, "wb") as dst:
