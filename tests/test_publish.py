@@ -180,6 +180,9 @@ def test_no_publish_writes_nothing_and_the_next_run_publishes_what_is_missing(pr
     assert [r["document_id"] for r in query(target, "SELECT document_id FROM bi.documents")] == [_sha(MEDAN)]
     assert _cli([str(MEDAN), "--db", str(db)], env)["snapshot"]["status"] == "unchanged"
     assert sorted(p.name for p in db.parent.iterdir()) == ["k.duckdb"]
+    more = _cli([str(MEDAN), str(JABAR), "--db", str(db)], env)  # through the flow, the command's own connection open too
+    assert more["new"] == 1 and more["snapshot"]["status"] == "published"
+    assert sorted(r["document_id"] for r in query(target, "SELECT document_id FROM bi.documents")) == sorted([_sha(MEDAN), _sha(JABAR)])
 
 
 @pytest.mark.parametrize(
