@@ -25,6 +25,11 @@ from flows.console import fail as _fail
 from flows.console import number as _num
 from warehouse.reconcile import is_extraction
 
+PUBLISH_HELP = (
+    f"Read-only copy of the warehouse for BI tools, replaced after each run that changed something (default: ${settings.ENV_PUBLISH}, "
+    "else <db stem>.bi.duckdb beside the warehouse)."
+)
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, help="Indonesian performance agreements (PK, SKP) into DuckDB.")
 
 
@@ -58,6 +63,8 @@ def ingest(
     dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="ADDRESS", help=f"Run the extractions on the workers of this Dask scheduler (tcp://host:port; default: ${settings.ENV_DASK_ADDRESS}, else in this machine's processes). Set --workers to the cluster's total threads; the workers need this package and the files at the same paths.")] = None,
     reextract: Annotated[bool, typer.Option("--reextract", help="Re-read the files whose documents an older extractor version read (bi.documents.extractor_version) and replace their rows, one transaction each; the rows replaced are kept in history.replaced_rows.")] = False,
     lock_timeout: Annotated[float | None, typer.Option("--lock-timeout", metavar="SECONDS", min=0, help=f"Seconds to wait while another process holds the warehouse (default: ${settings.ENV_LOCK_TIMEOUT}, else {settings.DEFAULT_LOCK_TIMEOUT_S:g}).")] = None,
+    publish: Annotated[Path | None, typer.Option("--publish", metavar="FILE", help=PUBLISH_HELP)] = None,
+    no_publish: Annotated[bool, typer.Option("--no-publish", help="Write no BI snapshot.")] = False,
 ) -> None:
     """Load every PDF under PATH into the warehouse; each file ends loaded, duplicate or quarantined."""
     from flows.discovery import DiscoveryError, discover_pdfs
@@ -68,7 +75,7 @@ def ingest(
             db=db, workers=workers, trust_roots=str(trust_roots) if trust_roots else None, timeout_s=timeout,
             max_pages=max_pages, max_mb=max_mb, max_memory_mb=max_memory_mb,
             password_file=str(password_file) if password_file else None, lock_timeout_s=lock_timeout, dask_address=dask_address,
-            reextract=reextract,
+            reextract=reextract, publish=str(publish) if publish else None, no_publish=no_publish,
         )
     except (DiscoveryError, settings.SettingsError) as exc:
         _fail(str(exc), 2)
@@ -92,6 +99,8 @@ def _check_inputs(run: settings.Settings) -> None:
             _fail(f"the folder {folder} of the warehouse does not exist: create it first (a mistyped --db or $KINERJA_DB would start a new, empty warehouse)", 2)
         folder.mkdir(parents=True)
         err.print(f"created the folder {shown(str(folder))} for the default warehouse {shown(run.db)}", soft_wrap=True)
+    if run.publish and not Path(run.publish).parent.is_dir():
+        _fail(f"the folder {Path(run.publish).parent} of the BI snapshot does not exist: create it first, or give --publish another file", 2)
 
     try:
         if run.trust_roots:
@@ -111,6 +120,7 @@ def _run(paths: list[str], files: list, run: settings.Settings, as_json: bool):
     them), else run the ingest flow."""
     from flows.outcome import settled_before
     from warehouse.db import WarehouseError, open_warehouse
+    from warehouse.publish import publish_snapshot
 
     try:
         # Wait for the lock here, before Prefect starts (its failed-flow log is not one line).
@@ -123,12 +133,15 @@ def _run(paths: list[str], files: list, run: settings.Settings, as_json: bool):
         with signals.stop_on_signals():  # hashing a large corpus takes a while: Ctrl-C is one line here too
             known = None if run.reextract else settled_before(holder, files, run.db)
     except signals.Interrupted as stop:
-        _close_interrupted(holder, stop)
+        _close_interrupted(holder, stop, run)
     except BaseException:
         holder.close()
         raise
     if known is not None:
-        holder.close()
+        try:
+            known.snapshot = publish_snapshot(holder, run.db, run.publish) if run.publish else None
+        finally:
+            holder.close()
         return known
     return _run_flow(holder, paths, len(files), run, as_json)
 
@@ -160,30 +173,42 @@ def _run_flow(holder, paths: list[str], file_count: int, run: settings.Settings,
                 timeout_s=run.limits.timeout_s, max_pages=run.limits.max_pages,
                 max_mb=run.limits.max_bytes / settings.MIB, max_memory_mb=run.limits.max_memory_bytes // settings.MIB,
                 password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,
-                on_file=advance, reextract=run.reextract,
+                publish=run.publish, no_publish=run.publish is None, on_file=advance, reextract=run.reextract,
             )
     except signals.Interrupted as stop:
-        _close_interrupted(holder, stop)
+        _close_interrupted(holder, stop, run)
     except (WarehouseError, server.ServerError) as exc:
         _fail(str(exc), 1)
     finally:
         holder.close()
 
 
-def _close_interrupted(holder, stop) -> None:
-    """Mark the run interrupted, say in one line what was kept, exit 128 + the signal."""
+def _close_interrupted(holder, stop, run: settings.Settings) -> None:
+    """Mark the run interrupted, publish what it settled for BI tools (the warehouse is
+    consistent: one transaction per document), say in one line what was kept, exit 128 + the signal."""
     from warehouse.load import close_unfinished_runs
+    from warehouse.publish import publish_snapshot
 
     try:
         closed = close_unfinished_runs(holder, "interrupted", f"{stop}; the files settled before it are kept")
+        snapshot = publish_snapshot(holder, run.db, run.publish) if run.publish else None
     finally:
         holder.close()
     settled = sum(files for _, files in closed)
     err.print(
-        f"[yellow]interrupted[/yellow] ({stop}): the {settled} files settled before it are kept; run the same command again to do the rest",
+        f"[yellow]interrupted[/yellow] ({stop}): the {settled} files settled before it are kept"
+        + (f" ({_snapshot_line(snapshot)})" if snapshot else "") + "; run the same command again to do the rest",
         soft_wrap=True,
     )
     raise typer.Exit(stop.exit_status)
+
+
+def _snapshot_line(snapshot) -> str:
+    if snapshot.status == "failed":
+        return f"[yellow]the BI snapshot {shown(snapshot.path)} was not published[/yellow]: {shown(snapshot.detail or '')}; BI tools keep reading the previous one"
+    if snapshot.status == "unchanged":
+        return f"BI snapshot {shown(snapshot.path)}: unchanged"
+    return f"BI snapshot {shown(snapshot.path)}: published in {snapshot.seconds:.1f} s"
 
 
 def _print_summary(summary) -> None:
@@ -211,6 +236,8 @@ def _print_summary(summary) -> None:
         out.print(t)
     else:
         out.print("reconciliation: no new documents to check" if not data["new"] else "reconciliation: no mismatches" + (" in the new documents" if known else ""))
+    if summary.snapshot:
+        out.print(_snapshot_line(summary.snapshot), soft_wrap=True)
 
 
 @app.command()
@@ -219,6 +246,8 @@ def serve(
     cron: Annotated[str, typer.Option("--cron", metavar="EXPR", help='When to run, as a cron expression in the server\'s time zone (e.g. "0 2 * * *": 02:00 daily).')],
     db: Annotated[str | None, typer.Option("--db", metavar="FILE", help=f"DuckDB warehouse file (default: ${settings.ENV_DB}, else {settings.DEFAULT_DB}).")] = None,
     workers: Annotated[int | None, typer.Option("--workers", metavar="N", min=1, max=64, help=f"Documents extracted at once (default: {settings.DEFAULT_WORKERS}).")] = None,
+    publish: Annotated[Path | None, typer.Option("--publish", metavar="FILE", help=PUBLISH_HELP)] = None,
+    no_publish: Annotated[bool, typer.Option("--no-publish", help="Write no BI snapshot.")] = False,
 ) -> None:
     """Serve the ingest of DIR as a Prefect deployment on a cron schedule, until stopped.
     Needs a Prefect server (`prefect server start`) named by PREFECT_API_URL."""
@@ -231,12 +260,15 @@ def serve(
         CronSchedule(cron=cron)
     except ValueError as exc:
         _fail(f"--cron {cron!r} is not a cron expression: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}", 2)
-    run = settings.resolve(db=db, workers=workers)
+    try:
+        run = settings.resolve(db=db, workers=workers, publish=str(publish) if publish else None, no_publish=no_publish)
+    except settings.SettingsError as exc:
+        _fail(str(exc), 2)
     _check_inputs(run)
     from flows.schedule import serve_inbox
 
     err.print(f"serving the ingest of {shown(str(inbox))} into {shown(run.db)} on {shown(cron)}; Ctrl-C stops it", soft_wrap=True)
-    serve_inbox(inbox, cron, run.db, workers)
+    serve_inbox(inbox, cron, run.db, workers, run.publish)
 
 
 app.command()(cli_export.export)

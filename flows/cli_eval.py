@@ -72,7 +72,7 @@ def _score(path: Path, truth_dir: Path, db: str | None):
         target = db or str(Path(tmp) / "eval.duckdb")
         try:
             with server.prefect_api():
-                ingest_flow(paths=[str(path)], db=target)
+                ingest_flow(paths=[str(path)], db=target, no_publish=db is None)  # a throw-away warehouse needs no BI snapshot
         except server.ServerError as exc:
             fail(str(exc), 1)
         scores = evaluate(target, path, truth_dir)

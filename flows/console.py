@@ -35,7 +35,7 @@ def warehouse_to_read(db: str | None) -> settings.Settings:
     """The settings of a command that reads the warehouse (--db, else $KINERJA_DB, else the
     default): a bad $KINERJA_* value or no warehouse file is a usage error (exit 2)."""
     try:
-        run = settings.resolve(db=db)
+        run = settings.resolve(db=db, no_publish=True)  # reading only: no snapshot to place
     except settings.SettingsError as exc:
         fail(str(exc), 2)
     if not Path(run.db).is_file():

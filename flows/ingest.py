@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -23,7 +23,7 @@ from extractors.source import read_password_file
 from flows.discovery import Found, discover_pdfs
 from flows.isolation import Extracted, extract_in_child, start_forkserver, stopping
 from flows.outcome import FileOutcome, RunSummary, display_path, fingerprint, known_outcome
-from flows.settings import Limits, resolve
+from flows.settings import Limits, Settings, resolve
 from flows.signals import reclaim_sigterm
 from schemas.records import Document
 from schemas.status import DUPLICATE_DETAIL, Quarantine
@@ -40,6 +40,7 @@ from warehouse.load import (
     start_run,
     stored_extractor_version,
 )
+from warehouse.publish import publish_snapshot
 from warehouse.reconcile import mismatches
 
 
@@ -86,13 +87,17 @@ def ingest(
     password_file: str | None = None,
     lock_timeout_s: float | None = None,
     reextract: bool = False,
+    publish: str | None = None,
+    no_publish: bool = False,
 ) -> RunSummary:
     """Settings left None come from the environment or the defaults (flows.settings).
-    ``password_file`` is a path (never the passwords: Prefect records flow parameters)."""
+    ``password_file`` is a path (never the passwords: Prefect records flow parameters).
+    The BI snapshot (``publish``) is written at the end, while the run still holds the warehouse."""
     reclaim_sigterm()
     settings = resolve(
         db=db, workers=workers, trust_roots=trust_roots, timeout_s=timeout_s, max_pages=max_pages, max_mb=max_mb,
         max_memory_mb=max_memory_mb, password_file=password_file, lock_timeout_s=lock_timeout_s, reextract=reextract,
+        publish=publish, no_publish=no_publish,
     )
     if settings.trust_roots:
         load_trust_roots(Path(settings.trust_roots))  # a bad folder stops the run before anything is loaded
@@ -105,24 +110,15 @@ def ingest(
     summary = RunSummary(run_id=run_id, db=settings.db)
     try:
         start_run(con, run_id)
-        in_flight: list[tuple[str, str, PrefectFuture]] = []
-        for found in files:
-            path = str(found.path)
-            sha, unread = fingerprint(found)
-            settled = _settled_without_reading(con, run_id, path, sha, unread, settings.reextract)
-            if settled is not None:
-                _report(summary, settled, on_file)
-                continue
-            in_flight.append((path, sha, extract.submit(path, sha, settings.trust_roots, settings.limits)))
-            if len(in_flight) >= settings.workers:
-                _store_next(con, run_id, summary, in_flight, on_file)
-        while in_flight:
-            _store_next(con, run_id, summary, in_flight, on_file)
-        _in_discovery_order(summary, files)
+        _settle(con, run_id, files, settings, summary, on_file)
         refresh_indicator_links(con)
         finish_run(con, run_id, summary.as_json())
         summary.findings = mismatches(con, [i.document_id for i in summary.items if i.new and i.status == "loaded" and i.document_id])
         publish_artifacts(summary)
+        if settings.publish:
+            summary.snapshot = publish_snapshot(con, settings.db, settings.publish)
+            if summary.snapshot.status == "failed":  # the run's data stay committed; BI tools keep the previous snapshot
+                get_run_logger().warning("the BI snapshot %s was not published: %s", settings.publish, summary.snapshot.detail)
     except Exception as exc:  # a fatal error: the run's trace says so
         if not stopping():  # a signal, perhaps turned into a library's error: the CLI records it
             with contextlib.suppress(Exception):
@@ -131,6 +127,25 @@ def ingest(
     finally:
         con.close()
     return summary
+
+
+def _settle(con, run_id: str, files: list[Found], settings: Settings, summary: RunSummary, on_file) -> None:
+    """Give every file its verdict: known ones from the warehouse, the others extracted
+    (``settings.workers`` at once) and stored as each finishes."""
+    in_flight: list[tuple[str, str, PrefectFuture]] = []
+    for found in files:
+        path = str(found.path)
+        sha, unread = fingerprint(found)
+        settled = _settled_without_reading(con, run_id, path, sha, unread, settings.reextract)
+        if settled is not None:
+            _report(summary, settled, on_file)
+            continue
+        in_flight.append((path, sha, extract.submit(path, sha, settings.trust_roots, settings.limits)))
+        if len(in_flight) >= settings.workers:
+            _store_next(con, run_id, summary, in_flight, on_file)
+    while in_flight:
+        _store_next(con, run_id, summary, in_flight, on_file)
+    _in_discovery_order(summary, files)
 
 
 def publish_artifacts(summary: RunSummary) -> None:

@@ -13,6 +13,7 @@ from flows.discovery import Found
 from schemas.errors import ExtractionError
 from schemas.status import Quarantine
 from warehouse.load import finish_run, known_file, start_run
+from warehouse.publish import Publication
 
 
 @dataclass
@@ -40,6 +41,7 @@ class RunSummary:
     db: str
     items: list[FileOutcome] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)
+    snapshot: Publication | None = None  # the BI snapshot published after the run; None: not asked for
 
     def count(self, status: str) -> int:
         return sum(1 for i in self.items if i.status == status)
@@ -53,6 +55,7 @@ class RunSummary:
             "duplicate": self.count("duplicate"),
             "quarantined": self.count("quarantined"),
             "items": [i.as_json() for i in self.items],
+            "snapshot": self.snapshot.as_json() if self.snapshot else None,
         }
 
 

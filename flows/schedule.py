@@ -20,20 +20,26 @@ DEPLOYMENT = "kinerja-inbox"
 
 
 @flow(name="ingest-inbox", log_prints=False)
-def ingest_inbox(inbox: str, db: str | None = None, workers: int | None = None) -> dict[str, int]:
-    """One scheduled run: ingest every PDF under the inbox; returns the counts per verdict."""
-    run = resolve(db=db, workers=workers)
-    summary = ingest.with_options(task_runner=task_runner(run.workers))(paths=[inbox], db=run.db, workers=run.workers)
+def ingest_inbox(inbox: str, db: str | None = None, workers: int | None = None, publish: str | None = None, no_publish: bool = False) -> dict:
+    """One scheduled run: ingest every PDF under the inbox (publishing the BI snapshot as
+    `kinerja ingest` does); returns the counts per verdict and the snapshot's status."""
+    run = resolve(db=db, workers=workers, publish=publish, no_publish=no_publish)
+    summary = ingest.with_options(task_runner=task_runner(run.workers))(
+        paths=[inbox], db=run.db, workers=run.workers, publish=run.publish, no_publish=run.publish is None
+    )
     counts = {status: summary.count(status) for status in ("loaded", "duplicate", "quarantined")}
-    return {"files": len(summary.items), "new": sum(i.new for i in summary.items), **counts}
+    snapshot = summary.snapshot.status if summary.snapshot else None
+    return {"files": len(summary.items), "new": sum(i.new for i in summary.items), **counts, "snapshot": snapshot}
 
 
-def serve_inbox(inbox: Path, cron: str, db: str, workers: int | None = None) -> None:
-    """Register the deployment with its cron schedule and run its scheduled runs until stopped."""
+def serve_inbox(inbox: Path, cron: str, db: str, workers: int | None = None, publish: str | None = None) -> None:
+    """Register the deployment with its cron schedule and run its scheduled runs until
+    stopped; ``publish``: the BI snapshot each run writes (None: none)."""
+    snapshot = {"publish": str(Path(publish).resolve()), "no_publish": False} if publish else {"publish": None, "no_publish": True}
     ingest_inbox.serve(
         name=DEPLOYMENT,
         cron=cron,
-        parameters={"inbox": str(inbox.resolve()), "db": str(Path(db).resolve()), "workers": workers},
+        parameters={"inbox": str(inbox.resolve()), "db": str(Path(db).resolve()), "workers": workers, **snapshot},
         description=f"kinerja ingest of {inbox.resolve()} into {Path(db).resolve()}",
         print_starting_message=False,
     )

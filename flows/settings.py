@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 
 from extractors.source import MIB
+from warehouse.publish import snapshot_path
 
 DEFAULT_DB = "warehouse/kinerja.duckdb"
 DEFAULT_WORKERS = os.cpu_count() or 1  # each extraction is one process: one per core
@@ -24,6 +25,7 @@ ENV_TRUST_ROOTS = "KINERJA_TRUST_ROOTS"
 ENV_PASSWORDS_FILE = "KINERJA_PASSWORDS_FILE"
 ENV_LOCK_TIMEOUT = "KINERJA_LOCK_TIMEOUT"
 ENV_DASK_ADDRESS = "KINERJA_DASK_ADDRESS"
+ENV_PUBLISH = "KINERJA_PUBLISH"
 
 
 class SettingsError(ValueError):
@@ -51,6 +53,7 @@ class Settings:
     limits: Limits
     dask_address: str | None = None  # a Dask scheduler: extraction runs on its workers
     reextract: bool = False  # re-read documents read by an older extractor version
+    publish: str | None = None  # the read-only snapshot for BI tools written after the run; None: none
 
 
 def resolve(
@@ -66,8 +69,13 @@ def resolve(
     lock_timeout_s: float | None = None,
     dask_address: str | None = None,
     reextract: bool = False,
+    publish: str | None = None,
+    no_publish: bool = False,
 ) -> Settings:
     """The run's settings: given values, else the environment, else the defaults."""
+    db = db or _env(ENV_DB) or DEFAULT_DB
+    if publish and no_publish:
+        raise SettingsError("--publish and --no-publish contradict each other: give one")
     workers = max(1, int(DEFAULT_WORKERS if workers is None else workers))
     limits = Limits(
         timeout_s=float(DEFAULT_TIMEOUT_S if timeout_s is None else timeout_s),
@@ -77,14 +85,24 @@ def resolve(
         password_file=password_file or _env(ENV_PASSWORDS_FILE),
     )
     return Settings(
-        db=db or _env(ENV_DB) or DEFAULT_DB,
+        db=db,
         workers=workers,
         trust_roots=trust_roots or _env(ENV_TRUST_ROOTS),
         lock_timeout_s=_lock_timeout() if lock_timeout_s is None else float(lock_timeout_s),
         limits=limits,
         dask_address=dask_address or _env(ENV_DASK_ADDRESS),
         reextract=reextract,
+        publish=None if no_publish else _snapshot(db, publish or _env(ENV_PUBLISH)),
     )
+
+
+def _snapshot(db: str, publish: str | None) -> str:
+    """Where the BI snapshot goes: the given file, else `<db stem>.bi.duckdb` beside the db;
+    never the warehouse itself."""
+    target = publish or str(snapshot_path(db))
+    if os.path.realpath(target) == os.path.realpath(db):
+        raise SettingsError(f"the BI snapshot {target} cannot be the warehouse itself: give --publish another file")
+    return target
 
 
 def default_max_memory_mb(workers: int, machine_bytes: int | None = None) -> int:

@@ -39,6 +39,7 @@ def ingest_env(tmp: Path, *, own_server: bool) -> dict[str, str]:
     env["PREFECT_LOGGING_LEVEL"] = "ERROR"
     env["PYTHONPATH"] = str(ROOT)
     env.pop("KINERJA_DB", None)
+    env.pop("KINERJA_PUBLISH", None)
     if own_server:
         env.pop("PREFECT_API_URL", None)
     else:

@@ -98,6 +98,7 @@ def test_serve_registers_the_schedule_and_its_runs_ingest_the_inbox(tmp_path, pr
             assert state.is_completed(), state.message
         loaded = query(db, "SELECT f.file_name, f.status FROM bi.files f ORDER BY 1")
         assert loaded == [{"file_name": p.name, "status": "loaded"} for p in pdfs]
+        assert query(tmp_path / "kinerja.bi.duckdb", "SELECT f.file_name, f.status FROM bi.files f ORDER BY 1") == loaded  # published for BI tools
     finally:
         os.killpg(serve.pid, signal.SIGINT)
         serve.wait(60)

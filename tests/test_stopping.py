@@ -85,6 +85,7 @@ def test_a_stop_signal_ends_the_run_in_one_line_and_the_next_run_finishes_it(tmp
     (run,) = query(db, "SELECT status, detail, files FROM bi.runs")
     assert run["status"] == "interrupted" and signal.Signals(signum).name in run["detail"]
     assert run["files"] == files_recorded(db) < len(expected), "the run was stopped before the end, its settled files counted"
+    assert files_recorded(db.with_name("w.bi.duckdb")) == run["files"]  # what it settled is published for BI tools
 
     finish = start_ingest(folder, db, ingest_env(tmp_path, own_server=False))
     finish.communicate(timeout=600)
