@@ -220,6 +220,11 @@ def _print_summary(summary) -> None:
         f"[yellow]{data['quarantined']} quarantined[/yellow]"
         + (f"; {known} known from earlier runs" if known else "")
     )
+    if summary.older_extractor:
+        out.print(
+            f"{summary.older_extractor} documents in the warehouse were read by an older extractor: "
+            "run `kinerja ingest PATH --reextract` on their files to read them again"
+        )
     flagged = {f["document_id"] for f in summary.findings if is_extraction(f)}
     if flagged:
         out.print(f"[yellow]{len(flagged)} of the loaded documents state what they could not read[/yellow] (extraction_ findings below): look at them before trusting their rows")

@@ -34,6 +34,7 @@ from warehouse.load import (
     document_exists,
     finish_run,
     load_document,
+    read_by_older_extractor,
     record_file,
     record_quarantine,
     replace_document,
@@ -112,6 +113,7 @@ def ingest(
         start_run(con, run_id)
         _settle(con, run_id, files, settings, summary, on_file)
         refresh_indicator_links(con)
+        summary.older_extractor = read_by_older_extractor(con, EXTRACTOR_VERSION)
         finish_run(con, run_id, summary.as_json())
         summary.findings = mismatches(con, [i.document_id for i in summary.items if i.new and i.status == "loaded" and i.document_id])
         publish_artifacts(summary)

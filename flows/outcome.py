@@ -8,11 +8,12 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors import EXTRACTOR_VERSION
 from extractors.source import NOTHING_READ_SHA256, not_a_file, sha256_of
 from flows.discovery import Found
 from schemas.errors import ExtractionError
 from schemas.status import Quarantine
-from warehouse.load import finish_run, known_file, start_run
+from warehouse.load import finish_run, known_file, read_by_older_extractor, start_run
 from warehouse.publish import Publication
 
 
@@ -42,6 +43,7 @@ class RunSummary:
     items: list[FileOutcome] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)
     snapshot: Publication | None = None  # the BI snapshot published after the run; None: not asked for
+    older_extractor: int = 0  # documents in the warehouse read by an older extractor version (--reextract re-reads them)
 
     def count(self, status: str) -> int:
         return sum(1 for i in self.items if i.status == status)
@@ -56,6 +58,7 @@ class RunSummary:
             "quarantined": self.count("quarantined"),
             "items": [i.as_json() for i in self.items],
             "snapshot": self.snapshot.as_json() if self.snapshot else None,
+            "read_by_older_extractor": self.older_extractor,
         }
 
 
@@ -93,6 +96,7 @@ def settled_before(con, files: list[Found], db: str) -> RunSummary | None:
         if known is None:
             return None
         summary.items.append(known)
+    summary.older_extractor = read_by_older_extractor(con, EXTRACTOR_VERSION)
     start_run(con, summary.run_id)
     finish_run(con, summary.run_id, summary.as_json())
     return summary

@@ -124,11 +124,12 @@ def test_reextract_replaces_the_rows_an_older_extractor_read_and_keeps_them_in_h
         rows_before = dict(con.execute("SELECT table_name, sum(row_count) FROM meta.loads GROUP BY 1").fetchall())
         ingested_before = con.execute("SELECT document_id, ingested_at FROM core.documents ORDER BY 1").fetchall()
 
-    ingest(paths=[str(folder)], db=str(db))  # without --reextract nothing is read again
+    stale = ingest(paths=[str(folder)], db=str(db))  # without --reextract nothing is read again, but the run says so
     assert query(db, "SELECT count(*) AS n FROM history.replaced_rows")[0]["n"] == 0
+    assert stale.older_extractor == 2 and stale.as_json()["read_by_older_extractor"] == 2
 
     summary = ingest(paths=[str(folder)], db=str(db), reextract=True)
-    assert [i.status for i in summary.items] == ["loaded", "loaded"]
+    assert [i.status for i in summary.items] == ["loaded", "loaded"] and summary.older_extractor == 0
     assert all(f"re-read by extractor version {EXTRACTOR_VERSION}" in i.detail for i in summary.items)
     replaced = {r["table_name"]: r["n"] for r in query(
         db, "SELECT table_name, count(*) AS n FROM history.replaced_rows WHERE table_name <> 'meta.loads' GROUP BY 1")}

@@ -54,6 +54,11 @@ def stored_extractor_version(con: duckdb.DuckDBPyConnection, document_id: str) -
     return (row is not None, row[0] if row else None)
 
 
+def read_by_older_extractor(con: duckdb.DuckDBPyConnection, version: int) -> int:
+    """How many loaded documents an extractor other than ``version`` read (or one of unrecorded version)."""
+    return con.execute("SELECT count(*) FROM core.documents WHERE extractor_version IS DISTINCT FROM ?", [version]).fetchone()[0]
+
+
 def replace_document(
     con: duckdb.DuckDBPyConnection, doc: Document, *, run_id: str, file_path: str
 ) -> dict[str, int]:
