@@ -7,9 +7,11 @@ indicators: it is not part of the score. The score (0-100) weighs the indicator'
 (schemas.matching's token alignment), its objective's text and its relative position in the
 table. Each previous indicator links to at most one current one (greedy, best first).
 
-Status: 'same' when the texts are the same after folding; 'reworded' at REWORDED_AT or more;
-'review' (a candidate for a person to confirm, not a fact) at REVIEW_AT or more; 'new' below,
-with no previous indicator. Calibrated on the samples: a rewording that adds three words to
+Status: 'same' when the texts are the same after folding; 'reworded' at REWORDED_AT or more
+when words were only added or only removed; 'review' (a candidate for a person to confirm,
+not a fact) at REVIEW_AT or more, or when each text has a word the other lacks: 'Tingkat
+kualitas pengelolaan SDM' and '... TIK' share three words of four and their objective, and
+are two indicators; 'new' below REVIEW_AT, with no previous indicator. Calibrated on the samples: a rewording that adds three words to
 five ('Indeks kepuasan pengguna layanan KPPN' -> '... layanan perbendaharaan pada KPPN Malang')
 scores about 83; a different indicator of the same objective sharing 'Persentase satuan kerja'
 about 50.
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from schemas.matching import greedy_pairs, indicator_key, indicator_score
+from schemas.matching import greedy_pairs, indicator_key, indicator_score, words_substituted
 
 TEXT_WEIGHT, OBJECTIVE_WEIGHT, POSITION_WEIGHT = 0.75, 0.15, 0.10
 REWORDED_AT = 80.0
@@ -69,7 +71,7 @@ def link_indicators(current: Sequence[LinkedIndicator], previous: Sequence[Linke
         b, score = previous[j], scores[i][j]
         status: LinkStatus = (
             "same" if indicator_key(a.indicator) == indicator_key(b.indicator)
-            else "reworded" if score >= REWORDED_AT else "review"
+            else "reworded" if score >= REWORDED_AT and not words_substituted(a.indicator, b.indicator) else "review"
         )
         links.append(IndicatorLink(a.row_no, b.row_no, round(score, 1), status))
     return links

@@ -134,13 +134,30 @@ def greedy_pairs(scores: Sequence[Sequence[float]], threshold: float) -> list[in
 def _token_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if not a or not b:
         return 100.0 if a == b else 0.0
+    matrix = _token_matrix(a, b)
+    total = float(matrix.max(axis=1).sum() + matrix.max(axis=0).sum())
+    return round(total / (len(a) + len(b)), 2)
+
+
+def _token_matrix(a: tuple[str, ...], b: tuple[str, ...]):
+    """Similarity of every token pair, 0 under TOKEN_THRESHOLD or where digits differ."""
     matrix = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=TOKEN_THRESHOLD, dtype="float64")
     for i, x in enumerate(a):
         for j, y in enumerate(b):
             if x != y and (_has_digit(x) or _has_digit(y)):
                 matrix[i, j] = 0.0
-    total = float(matrix.max(axis=1).sum() + matrix.max(axis=0).sum())
-    return round(total / (len(a) + len(b)), 2)
+    return matrix
+
+
+def words_substituted(a: str, b: str) -> bool:
+    """Does each text have a word the other lacks ('... pengelolaan SDM' / '... pengelolaan
+    TIK')? Words only added or only removed ('layanan KPPN' / 'layanan perbendaharaan pada
+    KPPN Malang') are not a substitution."""
+    x, y = indicator_tokens(a), indicator_tokens(b)
+    if not x or not y:
+        return False
+    matrix = _token_matrix(x, y)
+    return bool((matrix.max(axis=1) == 0).any() and (matrix.max(axis=0) == 0).any())
 
 
 def _has_digit(token: str) -> bool:

@@ -3,7 +3,8 @@
 Everything is real: a throw-away test CA and signers are generated here with
 `cryptography` (their private keys live in memory only and are never written), copies of
 the DJPb sample are PAdES-signed with pyHanko, changed after signing with an incremental
-update, broken by editing their bytes, and run through the ingest flow.
+update, broken by editing their bytes, and run through the ingest flow. The copies are versions
+of one agreement (bi shows one of them), so each is read from all_versions.
 """
 
 from __future__ import annotations
@@ -217,7 +218,7 @@ def with_roots(corpus, tmp_path_factory) -> Path:
 def signatures(db: Path) -> dict[str, list[dict]]:
     rows = query(
         db,
-        "SELECT f.file_name, s.* FROM bi.digital_signatures s JOIN bi.documents f USING (document_id) "
+        "SELECT f.file_name, s.* FROM all_versions.digital_signatures s JOIN bi.documents f USING (document_id) "
         "ORDER BY f.file_name, s.field_name",
     )
     out: dict[str, list[dict]] = {}
@@ -288,7 +289,7 @@ def test_modified_after_signing_is_loaded_flagged_and_read_as_it_is_now(without_
 
     program_1 = query(
         without_roots,
-        "SELECT f.file_name, b.amount_idr FROM bi.budget_lines b JOIN bi.documents f USING (document_id) "
+        "SELECT f.file_name, b.amount_idr FROM all_versions.budget_lines b JOIN bi.documents f USING (document_id) "
         "WHERE b.level = 'program' AND b.program_no = 1 ORDER BY 1",
     )
     amounts = {r["file_name"]: r["amount_idr"] for r in program_1}
@@ -315,7 +316,7 @@ def test_malformed_signatures_are_recorded_not_fatal(without_roots):
     ]
     targets = query(
         without_roots,
-        "SELECT count(*) AS n FROM bi.indicator_targets t JOIN bi.documents f USING (document_id) WHERE f.file_name = 'bad-contents.pdf'",
+        "SELECT count(*) AS n FROM all_versions.indicator_targets t JOIN bi.documents f USING (document_id) WHERE f.file_name = 'bad-contents.pdf'",
     )
     assert targets[0]["n"] > 0
 
@@ -324,8 +325,8 @@ def test_unsigned_pdf_has_no_digital_signature_rows(ingested):
     db, _ = ingested
     of_djpb = "JOIN bi.documents f USING (document_id) WHERE f.file_name = ?"
     assert query(db, "SELECT count(*) AS n FROM bi.documents f WHERE f.file_name = ?", [DJPB.name]) == [{"n": 1}]
-    assert query(db, f"SELECT count(*) AS n FROM bi.digital_signatures s {of_djpb}", [DJPB.name]) == [{"n": 0}]
-    checks = f"SELECT count(*) AS n FROM bi.reconciliation r {of_djpb} AND r.check_name = 'signature_coverage'"
+    assert query(db, f"SELECT count(*) AS n FROM all_versions.digital_signatures s {of_djpb}", [DJPB.name]) == [{"n": 0}]
+    checks = f"SELECT count(*) AS n FROM all_versions.reconciliation r {of_djpb} AND r.check_name = 'signature_coverage'"
     assert query(db, checks, [DJPB.name]) == [{"n": 0}]
     assert read_digital_signatures(DJPB, trust_roots=None) == []
 
@@ -375,13 +376,13 @@ def test_djpb_blocks_are_all_electronic(ingested, with_roots):
     db, _ = ingested
     marks = query(
         db,
-        "SELECT s.signed_mark, s.electronic, count(*) AS n FROM bi.signatures s JOIN bi.documents f USING (document_id) "
+        "SELECT s.signed_mark, s.electronic, count(*) AS n FROM all_versions.signatures s JOIN bi.documents f USING (document_id) "
         "WHERE f.file_name = ? GROUP BY ALL",
         [DJPB.name],
     )
     assert marks == [{"signed_mark": "electronic", "electronic": True, "n": 7}]
     # Signing the PDF adds nothing to the pages: the signed copies read the same.
-    signed = query(with_roots, "SELECT DISTINCT signed_mark FROM bi.signatures")
+    signed = query(with_roots, "SELECT DISTINCT signed_mark FROM all_versions.signatures")
     assert signed == [{"signed_mark": "electronic"}]
 
 
@@ -450,7 +451,7 @@ def test_signed_mark_image_and_none(tmp_path):
     assert {i.status for i in summary.items} == {"loaded"}, [(i.file, i.reason, i.detail) for i in summary.items]
     rows = query(
         db,
-        "SELECT f.file_name, s.name, s.role, s.electronic, s.signed_mark FROM bi.signatures s "
+        "SELECT f.file_name, s.name, s.role, s.electronic, s.signed_mark FROM all_versions.signatures s "
         "JOIN bi.documents f USING (document_id) WHERE f.file_name <> 'djpb.pdf' ORDER BY 1",
     )
     assert [(r["file_name"], r["electronic"], r["signed_mark"]) for r in rows] == [
@@ -460,5 +461,5 @@ def test_signed_mark_image_and_none(tmp_path):
     ]
     names = {r["file_name"]: r["name"] for r in rows if r["file_name"] != "ink-tall-space.pdf"}
     assert names == {"blank.pdf": "Dr. Ir. Contoh Penandatangan, M.Si.", "ink.pdf": "Dr. Ir. Contoh Penandatangan, M.Si."}
-    djpb = query(db, "SELECT DISTINCT s.signed_mark FROM bi.signatures s JOIN bi.documents f USING (document_id) WHERE f.file_name = 'djpb.pdf'")
+    djpb = query(db, "SELECT DISTINCT s.signed_mark FROM all_versions.signatures s JOIN bi.documents f USING (document_id) WHERE f.file_name = 'djpb.pdf'")
     assert djpb == [{"signed_mark": "electronic"}]

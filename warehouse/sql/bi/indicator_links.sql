@@ -1,7 +1,7 @@
 -- Each indicator of a current PK with its counterpart in the same unit's previous PK (its
 -- latest earlier fiscal year), linked by meaning (schemas/lineage.py), never by code alone.
 -- status: 'same' (same text, whatever the code), 'reworded', 'review' (a likely link for a
--- person to confirm, not a fact), 'new' (no counterpart; previous_code and previous_indicator
+-- person to confirm, not a fact: a score under 80, or a word of each text missing from the other), 'new' (no counterpart; previous_code and previous_indicator
 -- NULL; previous_document_id the PK it was compared with, NULL in a unit's first year).
 -- match_score 0-100: text, objective and position weighed (for 'new', the best score seen).
 CREATE OR REPLACE VIEW bi.indicator_links AS

@@ -9,7 +9,7 @@ COMMENT ON COLUMN bi.indicator_links.previous_fiscal_year IS $$That PK's year (t
 COMMENT ON COLUMN bi.indicator_links.previous_code IS $$The linked indicator's code last time (may differ from this year's: renumbered); NULL for a new indicator or where none was printed.$$;
 COMMENT ON COLUMN bi.indicator_links.previous_indicator IS $$The linked indicator as printed last time; NULL for a new indicator.$$;
 COMMENT ON COLUMN bi.indicator_links.match_score IS $$0-100: 75% the indicator's text, 15% its objective, 10% its relative position. For 'new', the best score any previous indicator reached.$$;
-COMMENT ON COLUMN bi.indicator_links.status IS $$'same' (the same text after folding case and punctuation, whatever the code), 'reworded' (score 80 or more), 'review' (60 to 80: check it), 'new' (no counterpart).$$;
+COMMENT ON COLUMN bi.indicator_links.status IS $$'same' (the same text after folding case and punctuation, whatever the code), 'reworded' (score 80 or more, words only added or removed), 'review' (60 to 80, or a word of each text missing from the other: check it), 'new' (no counterpart).$$;
 COMMENT ON COLUMN bi.indicator_links.row_no IS $$The indicator's row in the current PK (bi.indicator_targets.row_no).$$;
 COMMENT ON COLUMN bi.indicator_links.previous_row_no IS $$The linked indicator's row in the previous PK; NULL for a new indicator.$$;
 COMMENT ON COLUMN bi.indicator_links.unit_id IS $$The unit however its name is spelled (joins bi.units).$$;
