@@ -41,7 +41,7 @@ def _print_report(rows: list[dict], include_ok: bool) -> None:
     checked = [r for r in rows if not is_extraction(r)]
     unread = [r for r in rows if is_extraction(r)]
     if checked:
-        out.print(_table("reconciliation: stated figures against the document's own rows", checked, include_ok))
+        out.print(_table("reconciliation: stated figures against the rows, or the companion file, that must equal them", checked, include_ok))
     if unread:
         out.print(_table("extraction_ checks: what the documents state they could not read (look at the page first)", unread, include_ok))
     mismatched = [r for r in checked if r["status"] == "mismatch"]
