@@ -14,6 +14,8 @@ from extractors.layout import Char, CharIndex, TextLine, group_lines
 from schemas.records import BBox
 
 SCAN_IMAGE_SHARE = 0.5  # of the page area: one image this large makes the page a scan
+# Typographic ligatures some producers map to one code point ('veriﬁkasi'): read as letters.
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 
 
 @dataclass(slots=True)
@@ -38,7 +40,7 @@ class PageLayout:
 
 def _to_char(c: dict) -> Char:
     return Char(
-        text=c["text"],
+        text=LIGATURES.get(c["text"], c["text"]),
         x0=float(c["x0"]),
         x1=float(c["x1"]),
         top=float(c["top"]),
