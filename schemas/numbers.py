@@ -32,6 +32,9 @@ SCALE_WORDS: dict[str, int] = {
     "milyar": 9,
     "triliun": 12,
 }
+# In a Rupiah amount the one-letter short forms too: 'Rp 1,25 M' is miliar (10^9, never the
+# English million) and 'T' triliun. Not in targets, where '1.500 m' is metres.
+RUPIAH_SCALES: dict[str, int] = SCALE_WORDS | {"m": 9, "t": 12}
 
 _RUPIAH = re.compile(
     r"""
@@ -77,9 +80,9 @@ def parse_rupiah(text: str) -> Decimal:
     exponent = 0
     if match["scale"] is not None:
         scale = match["scale"].lower()
-        if scale not in SCALE_WORDS:
+        if scale not in RUPIAH_SCALES:
             raise ParseError("a Rupiah amount", text, f"unknown scale word {match['scale']!r}")
-        exponent = SCALE_WORDS[scale]
+        exponent = RUPIAH_SCALES[scale]
     number = match["number"]
     if match["sign1"] is not None:
         if number[0] in "+-\u2212":

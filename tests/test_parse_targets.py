@@ -43,6 +43,7 @@ from schemas.targets import parse_target
         ("B (65)", Target(raw="B (65)", value=Decimal(65), qualifier="B")),
         ("100 % (Hijau)", Target(raw="100 % (Hijau)", value=Decimal(100), is_percent=True, qualifier="Hijau")),
         ("500 ribu org", Target(raw="500 ribu org", value=Decimal(500000), qualifier="org", unit="org")),
+        ("1.500 m", Target(raw="1.500 m", value=Decimal(1500), qualifier="m", unit="m")),  # metres: 'M' is miliar only in Rupiah
         (
             "100 dari 110 Organisasi Kepemudaan",
             Target(
