@@ -437,6 +437,30 @@ def test_reconciliation_of_a_tiny_budget(con: duckdb.DuckDBPyConnection) -> None
     }
 
 
+def test_a_three_level_budget_is_checked_level_by_level(con: duckdb.DuckDBPyConnection) -> None:
+    """A Pemda budget: Program 1, Kegiatan 1.1 / 1.2, Sub Kegiatan 1.1.1 / 1.1.2. The program is
+    the sum of its Kegiatan (not of every row under it), each Kegiatan of its Sub Kegiatan."""
+    name = "Program Penunjang Urusan Pemerintahan Daerah"
+    doc = make_document(
+        budget_lines=(
+            program(1, 1, name, "1000"),
+            activity(2, 1, name, "1.1", "Perencanaan, Penganggaran, dan Evaluasi Kinerja", "600"),
+            activity(3, 1, name, "1.1.1", "Penyusunan Dokumen Perencanaan", "250"),
+            activity(4, 1, name, "1.1.2", "Evaluasi Kinerja Perangkat Daerah", "340"),
+            activity(5, 1, name, "1.2", "Administrasi Keuangan", "400"),
+            activity(6, 1, name, "1.2.1", "Penyediaan Gaji dan Tunjangan ASN", "400"),
+        ),
+    )
+    load_document(con, doc, run_id="run-1", file_path="/in/pemda.pdf")
+    assert reconciliation(con, "program_total_vs_activities") == [
+        ("program 1", Decimal("1000"), Decimal("1000"), Decimal("0"), "ok"),
+    ]
+    assert reconciliation(con, "activity_total_vs_sub_activities") == [
+        ("activity 1.1", Decimal("600"), Decimal("590"), Decimal("-10"), "mismatch"),
+        ("activity 1.2", Decimal("400"), Decimal("400"), Decimal("0"), "ok"),
+    ]
+
+
 def test_reconciliation_of_targets(con: duckdb.DuckDBPyConnection) -> None:
     doc = make_document(
         indicator_targets=(

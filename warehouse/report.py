@@ -28,7 +28,7 @@ from warehouse import charts
 from warehouse.charts import PERIODS, rupiah
 from warehouse.db import open_reader
 
-MONEY_CHECKS = ("program_total_vs_activities", "budget_total_vs_programs")
+MONEY_CHECKS = ("program_total_vs_activities", "budget_total_vs_programs", "activity_total_vs_sub_activities")
 FOLLOWED_LINKS = ("same", "reworded")  # bi.indicator_links statuses a series follows ('review' is not sure enough)
 LINK_COLUMNS = {"unit", "fiscal_year", "indicator", "previous_fiscal_year", "previous_indicator", "status"}
 EXTRACTION_MEANING = {
