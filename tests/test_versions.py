@@ -44,6 +44,20 @@ def test_a_revision_makes_the_original_not_current_without_losing_it(ingested):
     assert not query(db, "SELECT 1 FROM bi.budget_lines WHERE document_id = ?", [_id(ORIGINAL)])
 
 
+def test_copies_of_one_version_are_all_current(ingested):
+    """The DJPb agreement printed by three tools: the same content, date and signers, so one
+    version of three files, all current; two of them name the first as what they copy."""
+    db, _ = ingested
+    names = ("djpb-2024-pk-skp", "djpb-2024-pk-skp-html", "djpb-2024-pk-skp-lo")
+    rows = query(db, "SELECT * FROM bi.document_versions WHERE document_id IN (?, ?, ?)", [_id(n) for n in names])
+    assert {(r["version_no"], r["is_current"], r["supersedes"]) for r in rows} == {(1, True, None)}
+    assert len({r["chain_id"] for r in rows}) == 1
+    first = min(_id(n) for n in names)
+    assert sorted((r["copy_of"] or "") for r in rows) == sorted(["", first, first])
+    shown = query(db, "SELECT count(DISTINCT document_id) AS n FROM bi.budget_lines WHERE document_id IN (?, ?, ?)", [_id(n) for n in names])
+    assert shown == [{"n": 3}]
+
+
 def test_a_companion_rincian_is_current_beside_its_pk_and_checked_against_it(ingested):
     db, _ = ingested
     companion = query(db, "SELECT * FROM bi.document_versions WHERE document_id = ?", [_id(COMPANION)])[0]

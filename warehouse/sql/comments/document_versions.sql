@@ -7,10 +7,10 @@ COMMENT ON COLUMN bi.document_versions.sections IS $$The sections found in the d
 COMMENT ON COLUMN bi.document_versions.revision_label IS $$The revision printed in the title block ('REVISI I'); NULL for an original.$$;
 COMMENT ON COLUMN bi.document_versions.signed_on IS $$The latest date among the document's visible signature blocks; NULL when none was read.$$;
 COMMENT ON COLUMN bi.document_versions.ingested_at IS $$When the document was first loaded (UTC).$$;
-COMMENT ON COLUMN bi.document_versions.version_no IS $$Its place in the chain, 1 = the first. Order: the printed revision number, then the latest signing date, then the latest ingestion (copies of one content by document_id).$$;
-COMMENT ON COLUMN bi.document_versions.supersedes IS $$The document_id of the version before it; NULL for the first.$$;
-COMMENT ON COLUMN bi.document_versions.is_current IS $$True for the last version of its chain: the one the bi fact views show.$$;
+COMMENT ON COLUMN bi.document_versions.version_no IS $$Its version's place in the chain, 1 = the first. Files with the same content, signing date and revision number are copies of one version and share it. Order: the printed revision number, then the latest signing date, then the first ingestion.$$;
+COMMENT ON COLUMN bi.document_versions.supersedes IS $$A document of the version before it (the lowest document_id of its copies); NULL for the first.$$;
+COMMENT ON COLUMN bi.document_versions.is_current IS $$True for every copy of the last version of its chain: what the bi fact views show.$$;
 COMMENT ON COLUMN bi.document_versions.role IS $$'pk' (a PK, with or without its Rincian and SKP), 'rincian' (a Rincian-only file), 'skp' (an SKP-only file), 'other' (a document kind without facts: never chained).$$;
 COMMENT ON COLUMN bi.document_versions.chain_id IS $$The chain the document belongs to (a hash of unit, year, role and signers; the document_id itself when one of them was not read, so such a document hides no other).$$;
-COMMENT ON COLUMN bi.document_versions.copy_of IS $$An earlier version whose content (targets as printed, budget amounts) is identical: the same agreement printed again; NULL otherwise.$$;
+COMMENT ON COLUMN bi.document_versions.copy_of IS $$For a copy of a version (the same content, signing date and revision printed again, e.g. by another tool): the lowest document_id among its copies; NULL for that one and for a version of one file. Filter copy_of IS NULL to count each agreement once.$$;
 COMMENT ON COLUMN bi.document_versions.unit_id IS $$The unit however its name is spelled (joins bi.units).$$;
