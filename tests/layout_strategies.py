@@ -176,6 +176,7 @@ def layouts(draw) -> Layout:
     n_budget = sum(1 + len(p.activities) for p in progs)
     target_style = TargetStyle(
         ruled=draw(st.booleans()),
+        vertical_rules=draw(st.booleans()),
         header_rows=draw(st.sampled_from([1, 2])),
         repeat_header=draw(st.booleans()),
         breaks_after=_breaks(draw, n_targets),
@@ -185,6 +186,7 @@ def layouts(draw) -> Layout:
     )
     budget_style = BudgetStyle(
         ruled=draw(st.booleans()),
+        vertical_rules=draw(st.booleans()),
         header_rows=draw(st.sampled_from([1, 2])),
         repeat_header=draw(st.booleans()),
         breaks_after=_breaks(draw, n_budget),
@@ -197,6 +199,7 @@ def layouts(draw) -> Layout:
     )
     rincian_style = TargetStyle(
         ruled=draw(st.booleans()),
+        vertical_rules=draw(st.booleans()),
         header_rows=draw(st.sampled_from([1, 2])),
         repeat_header=draw(st.booleans()),
         breaks_after=_breaks(draw, n_targets + len(objs)),

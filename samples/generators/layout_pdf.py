@@ -230,7 +230,9 @@ class Printer:
                 bottom = tops[last - 1] + heights[last - 1]
                 x0, x1 = xs[c], xs[c + cell.colspan]
                 if style.ruled:
-                    page.lines += [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
+                    page.lines += [(x0, top, x1, top), (x0, bottom, x1, bottom)]
+                if style.ruled and style.vertical_rules:
+                    page.lines += [(x0, top, x0, bottom), (x1, top, x1, bottom)]
                 # A merged cell cut by a page break: its text runs on in the part on the next
                 # page, as word processors do.
                 text_lines = wrap(cell.text, x1 - x0 - 2 * PAD, size)

@@ -68,6 +68,7 @@ class TableStyle:
     breaks_after: tuple[int, ...] = ()  # body rows after which a new page starts
     font_size: float = 9.0
     width: float = 1.0  # share of the text width the table takes (from the left margin)
+    vertical_rules: bool = True  # when ruled: False draws the rules between rows only (Word's plain tables)
 
 
 @dataclass(frozen=True)
