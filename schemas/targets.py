@@ -17,7 +17,7 @@ _TARGET = re.compile(
     r"""
     (?P<op>>=|<=|\u2265|\u2264|>|<|min\.?|maks\.?|maksimal|minimal)?\s*
     (?P<number>[+\-\u2212]?[0-9][0-9.,]*)
-    (?:\s*(?P<percent>%))?
+    (?:\s*(?P<percent>%|persen\b))?
     (?:\s*\((?P<qualifier>[^()]*)\))?
     (?:\s+(?P<unit>[^\s0-9].*?))?
     """,
@@ -29,7 +29,10 @@ _GRADE = re.compile(r"(?P<grade>[A-Za-z]{1,3}[+\-]?)\s*\(\s*(?P<number>[0-9][0-9
 _SCALE_WORD = re.compile(r"(?P<word>" + "|".join(SCALE_WORDS) + r")\b\.?\s*(?P<rest>.*)$", re.IGNORECASE)
 # Words that list another number ('13 Cagar Budaya, 6.924 Koleksi', '1 dokumen/2 laporan'):
 # several targets in one cell, so no single value.
-_SEVERAL = re.compile(r"[,;/+]\s*[0-9]|\bdan\s+[0-9]", re.IGNORECASE)
+# A range ('85 - 90%', '3 s.d. 5', '10 sampai 12') is several numbers too.
+_SEVERAL = re.compile(r"[,;/+]\s*[0-9]|\bdan\s+[0-9]|^[-\u2013]\s*[0-9]|\bs\s*[./]\s*d\.?\s*[0-9]|\bsampai\s+[0-9]", re.IGNORECASE)
+# Footnote marks after a target ('100%*', '90 %**') point to a note under the table.
+_FOOTNOTE = re.compile(r"\s*\*+$")
 _LEADING_NUMBER = re.compile(r"[+\-\u2212]?(?P<number>[0-9][0-9.,]*)")
 _SCALE = re.compile(r"\bskala\s+(?P<max>[0-9][0-9.,]*)\s*$", re.IGNORECASE)
 
@@ -60,7 +63,7 @@ def parse_target(text: str) -> Target:
         return Target(
             raw=raw, value=parse_number(graded["number"]), is_percent=graded["percent"] is not None, qualifier=graded["grade"]
         )
-    match = _TARGET.fullmatch(raw)
+    match = _TARGET.fullmatch(_FOOTNOTE.sub("", raw))
     if match is None or (match["unit"] and _SEVERAL.search(match["unit"])):
         lead = _LEADING_NUMBER.match(raw)
         if lead is not None and not _is_number(lead["number"]):

@@ -44,6 +44,12 @@ from schemas.targets import parse_target
         ("100 % (Hijau)", Target(raw="100 % (Hijau)", value=Decimal(100), is_percent=True, qualifier="Hijau")),
         ("500 ribu org", Target(raw="500 ribu org", value=Decimal(500000), qualifier="org", unit="org")),
         ("1.500 m", Target(raw="1.500 m", value=Decimal(1500), qualifier="m", unit="m")),  # metres: 'M' is miliar only in Rupiah
+        ("80 persen", Target(raw="80 persen", value=Decimal(80), is_percent=True)),
+        ("100%*", Target(raw="100%*", value=Decimal(100), is_percent=True)),  # a footnote mark
+        ("90 %**", Target(raw="90 %**", value=Decimal(90), is_percent=True)),
+        ("85 - 90%", Target(raw="85 - 90%", value=None)),  # a range: several numbers
+        ("3 s.d. 5 dokumen", Target(raw="3 s.d. 5 dokumen", value=None)),
+        ("10 sampai 12", Target(raw="10 sampai 12", value=None)),
         (
             "100 dari 110 Organisasi Kepemudaan",
             Target(
