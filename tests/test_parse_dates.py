@@ -20,6 +20,9 @@ from schemas.periods import parse_period
         ("1 Mei 2024", dt.date(2024, 5, 1)),
         ("29 Februari 2024", dt.date(2024, 2, 29)),
         ("31 Des 2024", dt.date(2024, 12, 31)),
+        ("3 Agust. 2024", dt.date(2024, 8, 3)),
+        ("2 Pebruari 2024", dt.date(2024, 2, 2)),
+        ("2 Nopember 2024", dt.date(2024, 11, 2)),
     ],
 )
 def test_parse_date_id(text: str, expected: dt.date) -> None:
