@@ -14,10 +14,10 @@ from flows.evaluate import evaluate, totals
 from tests.support import ROOT, query
 
 SCANNED = ROOT / "samples" / "scanned"
-# A ratchet measured on these scans (README, "Scanned documents"): numeric fields exact may
-# only rise. The issue's target is 99%; the gap is the '%' sign read as 'Y6' and the Rincian
-# table that no ruling line outlines once it is an image.
-NUMERIC_EXACT_FLOOR = 0.0
+# A ratchet measured on these scans (README, "Scanned documents: OCR"): numeric fields exact
+# may only rise. Measured 49 of 225 (53 of 57 on the two PK scans; the Rincian scan, whose
+# table no ruling line outlines once it is an image, is quarantined). The issue's target is 99%.
+NUMERIC_EXACT_FLOOR = 49 / 225
 
 pytestmark = [
     pytest.mark.usefixtures("prefect_api"),
@@ -78,4 +78,14 @@ def test_numeric_fields_exact_do_not_fall(scanned_db):
     expected = sum(1 for t in _truths() for kind in ("indicator_targets", "period_targets", "budget_lines", "budget_totals")
                    for row in t.get(kind, []) for f in ("target_value", "scale_max", "amount_idr") if f in row)
     assert numeric == expected > 0
-    assert correct / numeric >= NUMERIC_EXACT_FLOOR, f"{correct} of {numeric} numeric fields exact"
+    assert correct / numeric >= NUMERIC_EXACT_FLOOR - 1e-9, f"{correct} of {numeric} numeric fields exact"
+
+
+def test_no_misread_number_is_loaded_as_another_number(scanned_db):
+    """What OCR could not read is left empty (NULL, or a row not loaded), never loaded as a
+    different figure: every numeric field of a loaded scan is exact or NULL."""
+    db, folder, _ = scanned_db
+    numeric = ("target_value", "scale_max", "amount_idr")
+    problems = [p for d in evaluate(db, folder, SCANNED) if d.loaded for s in d.by_fact.values() for p in s.problems]
+    different = [p for p in problems if any(f".{f}: " in p for f in numeric) and ": None != truth" not in p]
+    assert different == []
