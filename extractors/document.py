@@ -55,10 +55,12 @@ def _check_text_layer(pages: list[PageLayout], ocr_pages: Sequence[int]) -> None
         if not any(p.has_text for p in pages):
             raise ExtractionError("requires_ocr", f"OCR (Tesseract, ind) found no text on the {len(pages)} scanned pages: too faint, or not text")
         return
+    if not any(p.has_text for p in pages):  # images, or text drawn as outlines: OCR reads both
+        raise NeedsOcr([p.number for p in pages], False, f"none of the {len(pages)} pages has a text layer (a scan): OCR is needed")
     numbers, force = pages_to_ocr(pages)
     if force:
         raise NeedsOcr(numbers, True, f"the OCR text layer of the scan (page(s) {page_list(numbers)}) reads as garbage: it needs OCR")
-    if numbers and (len(numbers) * 2 >= len(pages) or not any(p.has_text for p in pages)):
+    if numbers and len(numbers) * 2 >= len(pages):
         raise NeedsOcr(numbers, False, f"{len(numbers)} of the {len(pages)} pages are scans without a text layer: OCR is needed")
 
 

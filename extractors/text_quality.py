@@ -22,7 +22,7 @@ from extractors.page import PageLayout
 
 # Calibrated on ../shared/realworld (README, "Scanned documents: OCR"): on born-digital pages
 # 51-93% of the words are known and at most 9% are misreadings; the EPSON Scan layer of
-# jabar-desdm has 19% misreadings on page 1 ('akuntabef', 'PlHAK', 'dalarn', 'krnerja').
+# jabar-desdm has 22% misreadings on page 1 ('akuntabef', 'PlHAK', 'dalarn', 'krnerja').
 MIN_HIT_RATE = 0.45
 MAX_MISREAD_RATE = 0.15
 MIN_WORDS = 15  # fewer words (a signature page, a stamp) say nothing either way
@@ -76,12 +76,15 @@ def _sorted_words() -> list[str]:
 
 def misread(word: str) -> bool:
     """What OCR does to a word: a symbol inside it ('kine~a'), a lower-case letter inside
-    capitals ('PlHAK', 'JULiANDI'), or one letter off a known word ('daiam', 'krnerja')."""
+    capitals ('PlHAK', 'JULiANDI'), one letter off a known word ('daiam', 'krnerja'), or
+    'rn' for 'm' ('dalarn')."""
     if _INNER_SYMBOL.search(word[1:-1]) or _ODD_CASE.search(word):
         return True
     lower = word.lower()
     if lower in known_words() or len(lower) < 4:
         return False
+    if "rn" in lower and lower.replace("rn", "m") in known_words():  # 'dalarn': OCR's m
+        return True
     return process.extractOne(lower, _sorted_words(), scorer=Levenshtein.distance, score_cutoff=1) is not None
 
 
