@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= warehouse/kinerja.duckdb
 
-.PHONY: run test install browser samples clean
+.PHONY: run test install browser ocr samples clean
 
 $(BIN)/kinerja: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,15 +25,29 @@ browser:
 	    echo "chromium is missing: install it (Debian: sudo apt-get install chromium fonts-dejavu-core) for tests/test_report.py" >&2; \
 	  fi; }
 
-run: install browser
+# OCRmyPDF with Tesseract's Indonesian data reads scanned agreements (extractors/ocr.py).
+# Installed with apt-get when missing (root on Debian/Ubuntu); without them scans stay
+# quarantined 'requires_ocr', and tests/test_scanned.py says so.
+ocr:
+	@{ command -v ocrmypdf >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind; } || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ocrmypdf tesseract-ocr tesseract-ocr-ind >/dev/null; \
+	  else \
+	    echo "OCR is missing: install it (Debian: sudo apt-get install ocrmypdf tesseract-ocr tesseract-ocr-ind) to read scans" >&2; \
+	  fi; }
+
+run: install browser ocr
 	$(BIN)/kinerja ingest samples/ --db $(DB)
 
-test: install browser
+test: install browser ocr
 	$(BIN)/python -m pytest -q
 
 samples: install
 	$(BIN)/pip install --quiet -e '.[dev,samples]'
 	$(BIN)/python -m samples.generators.build
+	$(BIN)/python -m samples.generators.scanned
+	$(BIN)/python -m samples.generators.wordlist
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal

@@ -14,6 +14,11 @@ extraction child), each also as a ratio to the baseline. Not a test.
 Memory against corpus size: the whole command over 10 and then 100 copies of the samples
 (each into a fresh warehouse), the peak RSS of the kinerja process itself (VmHWM, read
 from /proc while it runs) for each, and their ratio: flat means about 1.
+
+    .venv/bin/python benchmarks/bench_ingest.py --ocr
+
+OCR time per page: OCRmyPDF (Tesseract, ind) as kinerja runs it, on each scanned sample
+(samples/scanned), wall and CPU seconds per page.
 """
 
 from __future__ import annotations
@@ -137,6 +142,26 @@ def memory_against_size(small: int, large: int) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def ocr_per_page() -> None:
+    import pypdfium2
+
+    from extractors.ocr import ocr_copy
+
+    print(f"command: {Path(sys.executable).name} benchmarks/bench_ingest.py --ocr  ({os.cpu_count()} CPUs, one OCR job)")
+    print(f"{'file':<40} {'pages':>5} {'wall s':>7} {'CPU s':>6} {'wall s/page':>11} {'CPU s/page':>10}")
+    all_pages = all_wall = all_cpu = 0.0
+    for pdf in sorted((ROOT / "samples" / "scanned").glob("*.pdf")):
+        n = len(pypdfium2.PdfDocument(str(pdf)))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with tempfile.TemporaryDirectory(prefix="kinerja-bench-ocr-") as tmp:
+            wall = ocr_copy(pdf, Path(tmp) / "ocr.pdf", list(range(1, n + 1)), force=False, seconds=3600)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        all_pages, all_wall, all_cpu = all_pages + n, all_wall + wall, all_cpu + cpu
+        print(f"{pdf.name:<40} {n:>5} {wall:>7.1f} {cpu:>6.1f} {wall / n:>11.1f} {cpu / n:>10.1f}")
+    print(f"{'all':<40} {all_pages:>5.0f} {all_wall:>7.1f} {all_cpu:>6.1f} {all_wall / all_pages:>11.1f} {all_cpu / all_pages:>10.1f}")
+
+
 def command_rerun(folder: Path, db: Path) -> float:
     """Seconds the whole `kinerja ingest` command takes over files all loaded already."""
     import subprocess
@@ -151,7 +176,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4, help="how many times the samples folder is ingested over")
     parser.add_argument("--memory", type=int, nargs=2, metavar=("SMALL", "LARGE"), help="compare peak RSS over SMALL and LARGE copies instead")
+    parser.add_argument("--ocr", action="store_true", help="measure OCR seconds per page on samples/scanned instead")
     args = parser.parse_args()
+    if args.ocr:
+        ocr_per_page()
+        return
     if args.memory:
         memory_against_size(*args.memory)
         return

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from extractors import EXTRACTOR_VERSION
-from extractors.findings import finding, kind_assumed, ocr_layer
+from extractors.findings import finding, kind_assumed, ocr_layer, ocr_read, page_list
 from extractors.kind import FACT_KINDS, classify_lines, is_cascade
 from extractors.layout import group_lines
+from extractors.ocr import NeedsOcr
 from extractors.page import PageLayout, read_pages
 from extractors.skp import is_heading
 from extractors.stream import OpenTable, apply_stream, attach_headers, needs_stream, unread_headers
+from extractors.text_quality import pages_to_ocr
 from extractors.walker import extract_records
 from schemas.errors import ExtractionError
 from schemas.records import SECTION_ORDER, RawDocument, RawRecord
@@ -45,13 +48,29 @@ def _document_kind(pages: list[PageLayout]) -> str | None:
     )
 
 
-def extract_document(path: str | Path, *, document_id: str, file_name: str) -> RawDocument:
+def _check_text_layer(pages: list[PageLayout], ocr_pages: Sequence[int]) -> None:
+    """Before OCR: ask for it where scans have no text or a garbage layer. After: the scan
+    that still has no text is quarantined."""
+    if ocr_pages:
+        if not any(p.has_text for p in pages):
+            raise ExtractionError("requires_ocr", f"OCR (Tesseract, ind) found no text on the {len(pages)} scanned pages: too faint, or not text")
+        return
+    if not any(p.has_text for p in pages):  # images, or text drawn as outlines: OCR reads both
+        raise NeedsOcr([p.number for p in pages], False, f"none of the {len(pages)} pages has a text layer (a scan): OCR is needed")
+    numbers, force = pages_to_ocr(pages)
+    if force:
+        raise NeedsOcr(numbers, True, f"the OCR text layer of the scan (page(s) {page_list(numbers)}) reads as garbage: it needs OCR")
+    if numbers and len(numbers) * 2 >= len(pages):
+        raise NeedsOcr(numbers, False, f"{len(numbers)} of the {len(pages)} pages are scans without a text layer: OCR is needed")
+
+
+def extract_document(path: str | Path, *, document_id: str, file_name: str, ocr_pages: Sequence[int] = ()) -> RawDocument:
+    """`ocr_pages`: the pages of `path` (an OCR'd copy) whose text kinerja's own OCR wrote."""
     pages = list(read_pages(path))
     if not pages:
-        raise _no_pages(path)
-    if not any(p.has_text for p in pages):
-        raise ExtractionError("requires_ocr", f"none of the {len(pages)} pages has a text layer (a scan): OCR is needed")
-    findings = ocr_layer(pages) + _read_borderless_tables(path, pages)
+        raise _no_pages(path, bool(ocr_pages))
+    _check_text_layer(pages, ocr_pages)
+    findings = ocr_layer(pages, ocr_pages) + ocr_read(pages, ocr_pages) + _read_borderless_tables(path, pages)
     records, sections = extract_records(pages)
     kind = _document_kind(pages)
     facts = [r for r in records if r.kind not in ("title", "signature")]
@@ -60,11 +79,12 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str) -> R
         records = [r for r in records if r.kind == "title"]
         sections = set()
     elif not facts:
-        if kind is not None and sum(p.is_scanned for p in pages) * 2 > len(pages):
-            raise ExtractionError(
-                "requires_ocr",
-                f"a scanned {kind.replace('_', ' ')} whose text layer yields no table: it needs (re-)OCR",
-            )
+        scanned = [p.number for p in pages if p.is_scanned]
+        if kind is not None and len(scanned) * 2 > len(pages):
+            detail = f"a scanned {kind.replace('_', ' ')} whose text layer yields no table"
+            if ocr_pages:
+                raise ExtractionError("requires_ocr", detail + " even after OCR (Tesseract, ind): check the page images")
+            raise NeedsOcr(scanned, True, detail + ": it needs (re-)OCR")
         raise ExtractionError(
             "not_a_performance_document",
             "no PK target, budget, Rincian, SKP or Lampiran table and no statement parties were found in the text",
@@ -82,10 +102,11 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str) -> R
         records=tuple(records),
         document_kind=kind,
         extractor_version=EXTRACTOR_VERSION,
+        ocr_used=bool(ocr_pages),
     )
 
 
-def _no_pages(path: str | Path) -> ExtractionError:
+def _no_pages(path: str | Path, ocr_used: bool) -> ExtractionError:
     """pdfminer found no page tree; pdfium is more forgiving: a scan or a broken file?"""
     import pypdfium2
 
@@ -99,5 +120,8 @@ def _no_pages(path: str | Path) -> ExtractionError:
     finally:
         pdf.close()
     if n and not has_text:
-        return ExtractionError("requires_ocr", f"the {n} pages are images without a text layer (a scan): OCR is needed")
+        detail = f"the {n} pages are images without a text layer (a scan)"
+        if ocr_used:
+            return ExtractionError("requires_ocr", detail + " and OCR found no text on them")
+        return NeedsOcr(list(range(1, n + 1)), False, detail + ": OCR is needed")
     return ExtractionError("corrupt", "the PDF's page tree cannot be read")

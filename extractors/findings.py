@@ -29,14 +29,22 @@ def page_list(numbers: Sequence[int]) -> str:
     return ", ".join(str(n) for n in numbers)
 
 
-def ocr_layer(pages: Sequence[PageLayout]) -> list[RawRecord]:
+def ocr_layer(pages: Sequence[PageLayout], ocr_pages: Sequence[int] = ()) -> list[RawRecord]:
     """Pages that are scans carrying a text layer: every value on them was read by some
     other tool's OCR, which kinerja cannot check against the image."""
-    scanned = [p.number for p in pages if p.is_scanned and p.has_text]
+    scanned = [p.number for p in pages if p.is_scanned and p.has_text and p.number not in ocr_pages]
     if not scanned:
         return []
     subject = f"text layer over a scanned image on page(s) {page_list(scanned)}: another tool's OCR, check the values against the page"
     return [finding("extraction_ocr_text_layer", subject, scanned[0], stated=len(pages), computed=len(scanned))]
+
+
+def ocr_read(pages: Sequence[PageLayout], ocr_pages: Sequence[int]) -> list[RawRecord]:
+    """Pages whose text kinerja's own OCR wrote: a misread figure is possible on each."""
+    if not ocr_pages:
+        return []
+    subject = f"page(s) {page_list(ocr_pages)} read by OCR (Tesseract, ind): check the values against the page image"
+    return [finding("extraction_ocr_read", subject, ocr_pages[0], stated=len(pages), computed=len(ocr_pages))]
 
 
 def kind_assumed(kind: str, page: int = 1) -> RawRecord:

@@ -33,7 +33,7 @@ def eval_(
             "perfect": perfect,
             "scores": [
                 {"producer": p, "fact": f, "rows": s.rows, "rows_correct": s.rows_correct, "fields": s.fields,
-                 "fields_correct": s.fields_correct, "spurious": s.spurious}
+                 "fields_correct": s.fields_correct, "numeric": s.numeric, "numeric_correct": s.numeric_correct, "spurious": s.spurious}
                 for (p, f), s in sorted(summed.items())
             ],
             "problems": [p for d in scores for s in d.by_fact.values() for p in s.problems][:500],
@@ -41,10 +41,12 @@ def eval_(
             "flagged_documents": flagged,
         }))
     else:
-        t = Table("producer", "fact", "rows correct", "fields correct", "spurious", title=f"accuracy over {len(scores)} documents", title_justify="left")
+        columns = ("producer", "fact", "rows correct", "fields correct", "numbers exact", "spurious")
+        t = Table(*columns, title=f"accuracy over {len(scores)} documents", title_justify="left")
         for (producer, fact), s in sorted(summed.items()):
             if s.rows or s.spurious:
-                t.add_row(producer, fact, _ratio(s.rows_correct, s.rows), _ratio(s.fields_correct, s.fields), str(s.spurious))
+                numbers = _ratio(s.numeric_correct, s.numeric) if s.numeric else "-"
+                t.add_row(producer, fact, _ratio(s.rows_correct, s.rows), _ratio(s.fields_correct, s.fields), numbers, str(s.spurious))
         out.print(t)
         for d in scores:
             if not d.loaded:

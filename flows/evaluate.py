@@ -55,6 +55,8 @@ class Score:
     fields: int = 0
     fields_correct: int = 0
     spurious: int = 0  # warehouse rows the truth does not have
+    numeric: int = 0  # of the fields, the numbers (DECIMAL_FIELDS): targets, scales, amounts
+    numeric_correct: int = 0
     problems: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -63,6 +65,8 @@ class Score:
         self.fields += other.fields
         self.fields_correct += other.fields_correct
         self.spurious += other.spurious
+        self.numeric += other.numeric
+        self.numeric_correct += other.numeric_correct
         self.problems += other.problems
 
     @property
@@ -101,12 +105,15 @@ def score_rows(kind: str, expected: list[dict], actual: list[dict], identity: Se
     score.spurious = len(actual) - len(paired)
     for i, exp in enumerate(expected):
         score.fields += len(exp)
+        numeric = [f for f in exp if f in DECIMAL_FIELDS]
+        score.numeric += len(numeric)
         j = paired.get(i)
         if j is None:
             score.problems.append(f"{kind}[{i}] missing: {_key(exp, identity)}")
             continue
         wrong = [f for f, v in exp.items() if f not in actual[j] or not same(f, v, actual[j][f])]
         score.fields_correct += len(exp) - len(wrong)
+        score.numeric_correct += len([f for f in numeric if f not in wrong])
         if wrong:
             score.problems += [f"{kind}[{i}].{f}: {actual[j].get(f)!r} != truth {exp[f]!r}" for f in wrong]
         else:

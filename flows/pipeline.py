@@ -6,10 +6,12 @@ It runs inside the extraction child (flows.isolation) and imports no Prefect.
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 from extractors.digital_signature import read_digital_signatures
 from extractors.document import extract_document
+from extractors.ocr import NeedsOcr, ocr_copy
 from extractors.source import (
     check_complete,
     check_file_size,
@@ -23,8 +25,11 @@ from flows.failures import classify_failure, first_line, out_of_memory, too_deep
 from flows.settings import Limits
 from schemas.errors import ExtractionError
 from schemas.normalize import NormalizationError, normalize_document
-from schemas.records import Document
+from schemas.records import Document, RawDocument
 from schemas.status import Quarantine
+
+# Of the --timeout, what OCR may not use: reading the OCR'd copy afterwards.
+READ_AFTER_OCR_SHARE = 0.25
 
 
 def extract_checked(path: str, sha256: str, limits: Limits, trust_roots: str | None = None) -> Document | Quarantine:
@@ -44,6 +49,7 @@ def extract_checked(path: str, sha256: str, limits: Limits, trust_roots: str | N
 
 
 def _extract(path: str, sha256: str, limits: Limits, trust_roots: str | None) -> Document:
+    started = time.monotonic()
     check_pdf_bytes(path)
     check_file_size(path, limits.max_bytes)
     check_complete(path)
@@ -57,5 +63,16 @@ def _extract(path: str, sha256: str, limits: Limits, trust_roots: str | None) ->
             pdf.close()
         # Embedded signatures are read from the original bytes: the decrypted copy is rewritten.
         signed = read_digital_signatures(path, trust_roots=Path(trust_roots) if trust_roots else None)
-        raw = extract_document(readable, document_id=sha256, file_name=Path(path).name)
+        try:
+            raw = extract_document(readable, document_id=sha256, file_name=Path(path).name)
+        except NeedsOcr as need:
+            seconds = limits.timeout_s * (1 - READ_AFTER_OCR_SHARE) - (time.monotonic() - started)
+            raw = _extract_ocred(readable, Path(tmp) / "ocr.pdf", need, seconds, document_id=sha256, file_name=Path(path).name)
         return normalize_document(raw).model_copy(update={"digital_signatures": tuple(signed)})
+
+
+def _extract_ocred(readable: Path, copy: Path, need: NeedsOcr, seconds: float, *, document_id: str, file_name: str) -> RawDocument:
+    """OCR a copy of the pages that need it and read the copy with the same extractor; the
+    document keeps the original's identity (its id is the original's SHA-256)."""
+    ocr_copy(readable, copy, need.pages, force=need.force, seconds=seconds)
+    return extract_document(copy, document_id=document_id, file_name=file_name, ocr_pages=need.pages)

@@ -12,7 +12,7 @@ from warehouse.publish import snapshot_path
 
 DEFAULT_DB = "warehouse/kinerja.duckdb"
 DEFAULT_WORKERS = os.cpu_count() or 1  # each extraction is one process: one per core
-DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_TIMEOUT_S = 600.0  # OCR of a scan runs inside it (about 5-20 s a page)
 DEFAULT_MAX_PAGES = 300
 DEFAULT_MAX_MB = 100.0
 MAX_MEMORY_CEILING_MB = 4096  # what one document may cost on a machine with memory to spare

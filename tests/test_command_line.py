@@ -23,7 +23,7 @@ def test_help_shows_every_default_as_text():
     ingest_help = CliRunner().invoke(app, ["ingest", "--help"]).output
     flat = " ".join(ingest_help.split())
     cores = f"(default: {os.cpu_count()})"
-    for default in ("(default: $KINERJA_DB, else warehouse/kinerja.duckdb)", cores, "(default: 120)", "(default: 300)", "(default: 100)"):
+    for default in ("(default: $KINERJA_DB, else warehouse/kinerja.duckdb)", cores, "(default: 600)", "(default: 300)", "(default: 100)"):
         assert default in flat, default
     assert re.search(r"at most 4096, at least 1024; here \d+ for one worker\)", flat)
     eval_help = " ".join(CliRunner().invoke(app, ["eval", "--help"]).output.split())

@@ -42,6 +42,7 @@ EXTRACTION_MEANING = {
     "extraction_unclaimed_figure": "an amount in a budget table that no row took up",
     "extraction_table_cut_off": "the document ends inside a table: a page is probably missing",
     "extraction_ocr_text_layer": "scanned pages: the values are another tool's OCR reading",
+    "extraction_ocr_read": "scanned pages read by kinerja's OCR: check the values against the page",
     "extraction_kind_assumed": "no title named the document's kind; it was inferred from its tables",
 }
 

@@ -1,0 +1,68 @@
+"""OCR a temporary copy of a scanned PDF with OCRmyPDF (Tesseract, Indonesian data).
+
+The copy only lends its text layer to the same extractor: the document's identity
+(document_id, sha256) and its digital signatures stay those of the original bytes. Runs
+inside the extraction child, so the child's time and memory limits bound it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+from schemas.errors import ExtractionError
+
+# Indonesian words, with English's model for the signs: with `ind` alone '98,75%' reads '98,75Y6'.
+OCR_LANGUAGE = "ind+eng"
+# Table rules in the image read as '|' or '[' glued to the cell text ('|Layanan', '[smt1['):
+# no agreement prints these characters.
+TESSERACT_CONFIG = "tessedit_char_blacklist |[]{}\n"
+OCR_COMMAND = "ocrmypdf"
+MIN_OCR_SECONDS = 5.0  # less time than this left: not worth starting
+
+
+class NeedsOcr(ExtractionError):
+    """The text layer is missing or garbage on these pages: OCR a copy and read it again."""
+
+    def __init__(self, pages: list[int], force: bool, detail: str) -> None:
+        super().__init__("requires_ocr", detail)
+        self.pages = pages
+        self.force = force
+
+
+def ocr_arguments(source: Path, target: Path, pages: list[int], force: bool, config: Path) -> list[str]:
+    """--force-ocr replaces another tool's garbage layer; --skip-text leaves text pages alone.
+    --optimize 0 and one job: speed, and one core per document (the workers run in parallel)."""
+    return [
+        OCR_COMMAND, "-l", OCR_LANGUAGE, "--rotate-pages", "--deskew", "--tesseract-config", str(config),
+        "--force-ocr" if force else "--skip-text",
+        "--pages", ",".join(map(str, pages)),
+        "--output-type", "pdf", "--optimize", "0", "--jobs", "1", "--quiet",
+        str(source), str(target),
+    ]  # fmt: skip
+
+
+def ocr_copy(source: Path, target: Path, pages: list[int], *, force: bool, seconds: float) -> float:
+    """Write an OCR'd copy of `source` to `target`; return the seconds it took. Any failure
+    is `requires_ocr` with what went wrong (the file is quarantined, never dropped)."""
+    if shutil.which(OCR_COMMAND) is None:
+        raise ExtractionError("requires_ocr", "a scan, and OCRmyPDF is not installed (Debian: apt-get install ocrmypdf tesseract-ocr-ind)")
+    if seconds < MIN_OCR_SECONDS:
+        raise ExtractionError("requires_ocr", f"a scan, and only {seconds:.0f} s of --timeout were left for OCR: raise --timeout")
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # Tesseract's own threads: one core per document
+    config = target.with_suffix(".tesseract.cfg")
+    config.write_text(TESSERACT_CONFIG, encoding="utf-8")
+    started = time.monotonic()
+    try:
+        done = subprocess.run(ocr_arguments(source, target, pages, force, config), capture_output=True, text=True, timeout=seconds, env=env)
+    except subprocess.TimeoutExpired:
+        raise ExtractionError("requires_ocr", f"OCR of {len(pages)} page(s) took longer than the {seconds:.0f} s left of --timeout: raise --timeout") from None
+    except OSError as exc:
+        raise ExtractionError("requires_ocr", f"OCRmyPDF could not be started: {exc}") from None
+    if done.returncode != 0 or not target.exists():
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise ExtractionError("requires_ocr", f"OCRmyPDF failed (exit {done.returncode}): {last}")
+    return time.monotonic() - started
