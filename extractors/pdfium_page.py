@@ -11,7 +11,6 @@ pdfplumber's own table finder. tests/test_page_readers.py holds the two readers 
 from __future__ import annotations
 
 import ctypes
-import math
 import re
 import struct
 from collections.abc import Callable
@@ -36,6 +35,7 @@ from schemas.records import BBox
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # PDFium names a font without it
+EMPTY_WIDTH = 0.01  # points: PDFium's text page skips a text object narrower than this (kSizeEpsilon)
 ToPage = Callable[[float, float], Point]  # PDF user space -> pdfplumber's (x, top)
 
 
@@ -165,8 +165,9 @@ def _box(m: Matrix, rect: tuple[float, float, float, float]) -> tuple[float, flo
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[str, FontMetrics]) -> list[Char]:
-    """Upright characters as pdfplumber's page.chars gives them, in content order."""
+def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[str, FontMetrics], drawing: Drawing) -> list[Char]:
+    """Upright characters as pdfplumber's page.chars gives them, in content order, and the
+    spaces PDFium's text page leaves out."""
     raw = textpage.raw
     fonts: dict[int, FontMetrics] = {}
     widths: dict[tuple[int, str], float] = {}
@@ -198,21 +199,48 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
         m = multiply((fm.a, fm.b, fm.c, fm.d, ox.value, oy.value), frame.rotation)
         if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):  # pdfplumber's 'upright'
             continue
-        descent = metrics.descent * size
         # a ligature's advance is its glyph's, which only the loose box knows
-        ligature_box = _box(m, (0.0, descent, loose_width * size, descent + size))
-        x0, y0, x1, y1 = _box(m, (0.0, descent, advance, descent + size))
-        left, top = x0 + frame.x0, frame.height - y1 + frame.top
-        chars.append(Char(text=text, x0=left, x1=x1 + frame.x0, top=top, bottom=frame.height - y0 + frame.top, size=y1 - y0, bold=metrics.bold))
+        ligature_box = _box(m, (0.0, 0.0, loose_width * size, size))
+        chars.append(_placed(text, m, metrics, size, advance, frame))
+    read = {ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, i), ctypes.c_void_p).value for i in range(pdfium_c.FPDFText_CountChars(raw))}
+    unread = [(obj, outer) for obj, outer in drawing.text_objects if ctypes.cast(obj, ctypes.c_void_p).value not in read]
+    return chars + _spaces(unread, frame, fonts, known, widths)
+
+
+def _spaces(
+    objects: list[tuple[ctypes.c_void_p, Matrix]], frame: PageFrame, fonts: dict[int, FontMetrics], known: dict[str, FontMetrics], widths: dict
+) -> list[Char]:
+    """A text object of a lone space draws nothing, so PDFium's text page skips it (Word writes
+    many): pdfminer keeps its space, and the space parts words the gap alone may not."""
+    chars: list[Char] = []
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    size = ctypes.c_float()
+    for obj, outer in objects:
+        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        if abs(right.value - left.value) >= EMPTY_WIDTH or not pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)):
+            continue
+        font = pdfium_c.FPDFTextObj_GetFont(obj)
+        metrics = _font_metrics(font, fonts, known)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        advance = _advance(font, " ", 0.0, widths, key, metrics) * size.value
+        m = multiply(multiply(_object_matrix(obj), outer), frame.rotation)
+        if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):
+            continue
+        chars.append(_placed(" ", m, metrics, size.value, advance, frame))
     return chars
+
+
+def _placed(text: str, m: Matrix, metrics: FontMetrics, size: float, advance: float, frame: PageFrame) -> Char:
+    """pdfminer's LTChar box: the advance by the font size from the descent, through the
+    character's matrix, in pdfplumber's top-left coordinates."""
+    descent = metrics.descent * size
+    x0, y0, x1, y1 = _box(m, (0.0, descent, advance, descent + size))
+    top, bottom = frame.height - y1 + frame.top, frame.height - y0 + frame.top
+    return Char(text=text, x0=x0 + frame.x0, x1=x1 + frame.x0, top=top, bottom=bottom, size=y1 - y0, bold=metrics.bold)
 
 
 def _ligature(char: Char, text: str, box: tuple[float, float, float, float]) -> Char:
     return Char(text=char.text + text, x0=char.x0, x1=char.x0 + box[2] - box[0], top=char.top, bottom=char.bottom, size=char.size, bold=char.bold)
-
-
-def _is_finite(*values: float) -> bool:
-    return all(math.isfinite(v) for v in values)
 
 
 @dataclass(slots=True)
@@ -222,10 +250,11 @@ class Drawing:
 
     edges: list[dict]
     image_boxes: list[BBox]
+    text_objects: list[tuple[ctypes.c_void_p, Matrix]]  # with the matrix of the forms around them
 
 
 def read_drawing(page: pypdfium2.PdfPage, frame: PageFrame) -> Drawing:
-    drawing = Drawing(edges=[], image_boxes=[])
+    drawing = Drawing(edges=[], image_boxes=[], text_objects=[])
     raw = page.raw
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
         _read_object(pdfium_c.FPDFPage_GetObject(raw, i), frame.rotation, frame, drawing)
@@ -248,6 +277,8 @@ def _read_object(obj: ctypes.c_void_p, outer: Matrix, frame: PageFrame, drawing:
         matrix = multiply(_object_matrix(obj), outer)
         for subpath in _subpaths(obj):
             drawing.edges.extend(_edges(subpath, matrix, frame))
+    elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        drawing.text_objects.append((obj, outer))
     elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:  # pdfminer: the image's unit square through its matrix
         x0, y0, x1, y1 = _box(multiply(_object_matrix(obj), outer), (0.0, 0.0, 1.0, 1.0))
         drawing.image_boxes.append((x0 + frame.x0, frame.height - y1 + frame.top, x1 + frame.x0, frame.height - y0 + frame.top))
@@ -351,12 +382,12 @@ class PdfiumDocument:
         page = self.pdf[index]
         try:
             frame = page_frame(page)
+            drawing = read_drawing(page, frame)
             textpage = page.get_textpage()
             try:
-                chars = read_chars(textpage, frame, self.fonts)
+                chars = read_chars(textpage, frame, self.fonts, drawing)
             finally:
                 textpage.close()
-            drawing = read_drawing(page, frame)
         finally:
             page.close()
         bbox = (frame.x0, frame.top, frame.x0 + frame.width, frame.top + frame.height)
