@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,12 +61,12 @@ class PageFrame:
         return xd + self.x0, self.height - yd + self.top
 
 
-def page_frame(page: pypdfium2.PdfPage) -> PageFrame:
-    """As pdfminer's process_page and pdfplumber's Page.__init__ compute them."""
-    x0, y0, x1, y1 = (_written(v) for v in page.get_mediabox())
-    x0, x1 = sorted((x0, x1))
-    y0, y1 = sorted((y0, y1))
-    rotate = page.get_rotation() % 360
+def page_frame(mediabox: tuple[float, float, float, float], rotate: int) -> PageFrame:
+    """As pdfminer's process_page and pdfplumber's Page.__init__ compute them, from the page's
+    /MediaBox (inherited, as pdfminer reads it: PDFium's own getter does not inherit) and /Rotate."""
+    x0, x1 = sorted((float(mediabox[0]), float(mediabox[2])))
+    y0, y1 = sorted((float(mediabox[1]), float(mediabox[3])))
+    rotate %= 360
     rotation: Matrix = {
         90: (0, -1, 1, 0, -y0, x1),
         180: (-1, 0, 0, -1, x1, y1),
@@ -78,16 +77,6 @@ def page_frame(page: pypdfium2.PdfPage) -> PageFrame:
     return PageFrame(rotation=rotation, width=box[2] - box[0], height=height, x0=box[0], top=height - box[3])
 
 
-def _written(value: float) -> float:
-    """The decimal the PDF most likely wrote: PDFium keeps boxes as 32-bit floats."""
-    as_float32 = struct.unpack("f", struct.pack("f", value))[0]
-    for digits in range(1, 10):
-        shortest = float(f"{value:.{digits}g}")
-        if struct.unpack("f", struct.pack("f", shortest))[0] == as_float32:
-            return shortest
-    return value
-
-
 def multiply(m: Matrix, n: Matrix) -> Matrix:
     """m then n (pdfminer's mult_matrix)."""
     a1, b1, c1, d1, e1, f1 = m
@@ -95,18 +84,21 @@ def multiply(m: Matrix, n: Matrix) -> Matrix:
     return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1, a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
 
 
-def document_fonts(path: str | Path) -> dict[str, FontMetrics]:
-    """pdfminer's reading of every font the pages and their forms use, by /BaseFont. PDFium
-    measures a font without a /Descent by its font program; pdfminer takes 0, and the AFM for a
-    standard-14 name. Reading the font dictionaries is cheap; interpreting the pages is not."""
+def read_page_tree(path: str | Path) -> tuple[dict[str, FontMetrics], list[PageFrame]]:
+    """pdfminer's reading of every font the pages and their forms use, by /BaseFont, and of each
+    page's box. PDFium measures a font without a /Descent by its font program; pdfminer takes 0,
+    and the AFM for a standard-14 name. Reading these dictionaries is cheap; interpreting the
+    pages' content is what costs."""
     fonts: dict[str, FontMetrics] = {}
+    frames: list[PageFrame] = []
     manager = PDFResourceManager()
     with open(path, "rb") as handle:
         document = PDFDocument(PDFParser(handle))
         seen: set[int] = set()
         for page in PDFPage.create_pages(document):
             _collect_fonts(page.resources or {}, manager, fonts, seen)
-    return fonts
+            frames.append(page_frame(page.mediabox, page.rotate))
+    return fonts, frames
 
 
 def _collect_fonts(resources: dict, manager: PDFResourceManager, fonts: dict[str, FontMetrics], seen: set[int]) -> None:
@@ -368,12 +360,11 @@ class PdfiumDocument:
     """An open document: PDFium for the pages, pdfminer's reading of the font dictionaries."""
 
     def __init__(self, path: str | Path):
+        self.fonts, self.frames = read_page_tree(path)
         self.pdf = pypdfium2.PdfDocument(str(path))
-        try:
-            self.fonts = document_fonts(path)
-        except Exception:
+        if (pages := len(self.pdf)) != len(self.frames):  # pdfplumber's pages are pdfminer's
             self.pdf.close()
-            raise
+            raise ValueError(f"PDFium reads {pages} pages, pdfminer {len(self.frames)}")
 
     def __len__(self) -> int:
         return len(self.pdf)
@@ -381,7 +372,7 @@ class PdfiumDocument:
     def read(self, index: int) -> PageContent:
         page = self.pdf[index]
         try:
-            frame = page_frame(page)
+            frame = self.frames[index]
             drawing = read_drawing(page, frame)
             textpage = page.get_textpage()
             try:
