@@ -50,7 +50,8 @@ def main() -> None:
             for reader, seconds in times.items():
                 totals[reader] += seconds
             ms = {r: 1000 * s / max(pages, 1) for r, s in times.items()}
-            print(f"{path.name[:60]:60} {pages:4d} p  pdfplumber {ms['pdfplumber']:7.1f} ms/p  pdfium {ms['pdfium']:6.1f} ms/p  ratio {ms['pdfium'] / ms['pdfplumber']:.3f}")
+            ratio = ms["pdfium"] / ms["pdfplumber"]
+            print(f"{path.name[:60]:60} {pages:4d} p  pdfplumber {ms['pdfplumber']:7.1f} ms/p  pdfium {ms['pdfium']:6.1f} ms/p  ratio {ratio:.3f}")
     per_page = {r: 1000 * s / max(n_pages, 1) for r, s in totals.items()}
     print(
         f"{n_pages} pages: pdfplumber {per_page['pdfplumber']:.1f} ms/page, pdfium {per_page['pdfium']:.1f} ms/page, "
