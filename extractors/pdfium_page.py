@@ -59,6 +59,7 @@ def read_page_tree(path: str | Path) -> tuple[dict[str, FontMetrics], list[PageF
         for page in PDFPage.create_pages(document):
             _collect_fonts(page.resources or {}, manager, fonts, seen)
             frames.append(page_frame(page.mediabox, page.rotate))
+            _decode(page.contents)
     return fonts, frames
 
 
@@ -76,8 +77,19 @@ def _collect_fonts(resources: dict, manager: PDFResourceManager, fonts: dict[str
             continue
         seen.add(objid)
         xobject = resolve1(ref)
-        if isinstance(xobject, PDFStream) and xobject.get("Subtype") is LITERAL_FORM and "Resources" in xobject:
-            _collect_fonts(dict_value(xobject["Resources"]), manager, fonts, seen)
+        if isinstance(xobject, PDFStream) and xobject.get("Subtype") is LITERAL_FORM:
+            _decode([xobject])
+            if "Resources" in xobject:
+                _collect_fonts(dict_value(xobject["Resources"]), manager, fonts, seen)
+
+
+def _decode(contents: list) -> None:
+    """Decode the content streams as pdfminer would: a stream it cannot decode makes the
+    document pdfplumber's (which fails on it, a corrupt file) where PDFium would read past it."""
+    for content in contents:
+        stream = resolve1(content)
+        if isinstance(stream, PDFStream):
+            stream.get_data()
 
 
 def _font_metrics(font: ctypes.c_void_p, cache: dict[int, FontMetrics], known: dict[str, FontMetrics]) -> FontMetrics:

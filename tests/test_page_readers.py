@@ -117,3 +117,9 @@ def test_samples_give_the_same_page_layouts(path: Path) -> None:
         assert not any(far(a, b) for a, b in zip(plumber.image_boxes, pdfium.image_boxes))
         a, b = Counter(c.text for c in plumber.chars), Counter(c.text for c in pdfium.chars)
         assert (dict(a - b), dict(b - a)) == KNOWN_CHAR_DIFFERENCES.get((path.name, plumber.number), ({}, {}))
+
+
+def test_an_unknown_page_reader_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_PAGE_READER, "pdfbox")
+    with pytest.raises(ValueError, match=f"{ENV_PAGE_READER}='pdfbox'"):
+        next(read_pages(SAMPLES / "kppn-malang-2025-pk.pdf"))
