@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from pdfplumber.table import TableFinder, TableSettings
 
 from extractors.layout import CharIndex, group_lines
 from schemas.records import BBox
 from schemas.text import join_wrapped
-
-if TYPE_CHECKING:
-    import pdfplumber
 
 # Settings passed to pdfplumber's table finder; documented in the README's settings table.
 RULED_TABLE_SETTINGS: dict = {
@@ -21,6 +20,24 @@ RULED_TABLE_SETTINGS: dict = {
     "intersection_tolerance": 3,
 }
 EDGE_TOLERANCE = 1.5  # points: cell edges closer than this are the same grid line
+
+
+class Ruling(Protocol):
+    """What pdfplumber's table finder reads of a page: its edges (pdfplumber's dicts) and box."""
+
+    @property
+    def edges(self) -> list[dict]: ...
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]: ...
+
+
+@dataclass(slots=True)
+class Edges:
+    """A page's edges read by another reader than pdfplumber, for pdfplumber's table finder."""
+
+    edges: list[dict] = field(default_factory=list)
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 @dataclass(eq=False, slots=True)
@@ -127,9 +144,10 @@ def _another_table(upper: list[float], lower: list[float]) -> bool:
     return bool(only_upper and only_lower)
 
 
-def find_ruled_tables(page: pdfplumber.page.Page, index: CharIndex, page_no: int) -> list[Table]:
+def find_ruled_tables(page: Ruling, index: CharIndex, page_no: int) -> list[Table]:
+    """pdfplumber's table finder on the page's edges (a pdfplumber page, or Edges from PDFium)."""
     tables: list[Table] = []
-    for found in page.find_tables(RULED_TABLE_SETTINGS):
+    for found in TableFinder(page, TableSettings.resolve(RULED_TABLE_SETTINGS)).tables:  # type: ignore[arg-type]
         for boxes in split_stacked([tuple(map(float, c)) for c in found.cells]):  # type: ignore[misc]
             table = build_table(page_no, boxes, index)
             if table is not None and any(c is not None and c.text for row in table.grid for c in row):

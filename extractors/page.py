@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pdfplumber
 
 from extractors.geometry import area, centre_inside
-from extractors.grid import Table, find_ruled_tables
+from extractors.grid import Ruling, Table, find_ruled_tables
 from extractors.layout import Char, CharIndex, TextLine, group_lines
+from extractors.pdfium_page import PdfiumDocument
 from schemas.records import BBox
 
 SCAN_IMAGE_SHARE = 0.5  # of the page area: one image this large makes the page a scan
 # Typographic ligatures some producers map to one code point ('veriﬁkasi'): read as letters.
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+ENV_PAGE_READER = "KINERJA_PAGE_READER"
+PAGE_READERS = ("pdfplumber", "pdfium")
+DEFAULT_PAGE_READER = "pdfium"  # identical records (tests/test_page_readers.py), about twice as fast
 
 
 @dataclass(slots=True)
@@ -40,7 +45,7 @@ class PageLayout:
 
 def _to_char(c: dict) -> Char:
     return Char(
-        text=LIGATURES.get(c["text"], c["text"]),
+        text=c["text"],
         x0=float(c["x0"]),
         x1=float(c["x1"]),
         top=float(c["top"]),
@@ -50,31 +55,72 @@ def _to_char(c: dict) -> Char:
     )
 
 
-def read_page(page: pdfplumber.page.Page) -> PageLayout:
-    chars = [_to_char(c) for c in page.chars if c.get("upright", True)]
-    tables = find_ruled_tables(page, CharIndex(chars), page.page_number)
+def layout_of(number: int, width: float, height: float, chars: list[Char], ruling: Ruling, images: list[BBox]) -> PageLayout:
+    """Both readers end here: ruled tables from the ruling, text lines from the characters outside them."""
+    chars = [replace(c, text=LIGATURES[c.text]) if c.text in LIGATURES else c for c in chars]
+    tables = find_ruled_tables(ruling, CharIndex(chars), number)
     boxes = [t.bbox for t in tables]
     outside = [c for c in chars if not centre_inside((c.x0, c.top, c.x1, c.bottom), boxes)]
+    return PageLayout(number=number, width=width, height=height, chars=chars, tables=tables, lines=group_lines(outside), image_boxes=images)
+
+
+def read_page(page: pdfplumber.page.Page) -> PageLayout:
+    chars = [_to_char(c) for c in page.chars if c.get("upright", True)]
     images = [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in page.images]
-    return PageLayout(
-        number=page.page_number,
-        width=float(page.width),
-        height=float(page.height),
-        chars=chars,
-        tables=tables,
-        lines=group_lines(outside),
-        image_boxes=images,
-    )
+    return layout_of(page.page_number, float(page.width), float(page.height), chars, page, images)
 
 
-def read_pages(path: str | Path) -> Iterator[PageLayout]:
-    """Yield each page's layout once; pdfplumber's per-page caches are freed as we go."""
+def page_reader() -> str:
+    reader = os.environ.get(ENV_PAGE_READER, "").strip().lower() or DEFAULT_PAGE_READER
+    if reader not in PAGE_READERS:
+        raise ValueError(f"{ENV_PAGE_READER}={reader!r}: expected one of {', '.join(PAGE_READERS)}")
+    return reader
+
+
+def read_pages(path: str | Path, reader: str | None = None) -> Iterator[PageLayout]:
+    """Yield each page's layout once, read by `reader` (default: $KINERJA_PAGE_READER)."""
+    if (reader or page_reader()) == "pdfium":
+        yield from _read_with_pdfium(path)
+    else:
+        yield from _read_with_pdfplumber(path)
+
+
+def _read_with_pdfplumber(path: str | Path) -> Iterator[PageLayout]:
+    """pdfplumber's per-page caches are freed as we go."""
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             try:
                 yield read_page(page)
             finally:
                 page.close()
+
+
+def _read_with_pdfium(path: str | Path) -> Iterator[PageLayout]:
+    """PDFium for every page it can read; a document it cannot open, or a page it fails on,
+    is read by pdfplumber (whose errors, for a broken file, are the ones the flow classifies)."""
+    try:
+        document = PdfiumDocument(path)
+    except Exception:
+        yield from _read_with_pdfplumber(path)
+        return
+    fallback: pdfplumber.PDF | None = None
+    try:
+        for index in range(len(document)):
+            try:
+                content = document.read(index)
+            except Exception:
+                fallback = fallback or pdfplumber.open(path)
+                page = fallback.pages[index]
+                try:
+                    yield read_page(page)
+                finally:
+                    page.close()
+                continue
+            yield layout_of(content.number, content.width, content.height, content.chars, content.ruling, content.image_boxes)
+    finally:
+        document.close()
+        if fallback is not None:
+            fallback.close()
 
 
 def page_count(path: str | Path) -> int:

@@ -1,0 +1,263 @@
+"""A page read by PDFium (pypdfium2) into the same PageLayout the pdfplumber reader builds.
+
+pdfplumber interprets every page in Python (pdfminer); PDFium does it in C, about ten times
+faster. The result must not change, so this reader reproduces pdfplumber's geometry, not
+PDFium's own: a character's box is its advance width by the font size, placed with the
+font's descent (pdfminer's LTChar), in pdfplumber's top-left coordinates; ruling lines are
+the edges pdfplumber would make of each painted path (extractors/pdfium_drawing.py), handed
+to pdfplumber's own table finder. tests/test_page_readers.py holds the two readers to that.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdffont import PDFType1Font
+from pdfminer.pdfinterp import LITERAL_FORM, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream, dict_value, resolve1
+from pdfminer.psparser import literal_name
+
+from extractors.grid import Edges
+from extractors.layout import Char
+from extractors.pdfium_drawing import Drawing, Matrix, PageFrame, multiply, object_matrix, page_frame, read_drawing, transform_box
+from schemas.records import BBox
+
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # PDFium names a font without it
+GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))  # PDFium's text page makes up only spaces and line ends
+HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
+EMPTY_WIDTH = 0.01  # points: PDFium's text page skips a text object narrower than this (kSizeEpsilon)
+
+
+@dataclass(frozen=True, slots=True)
+class FontMetrics:
+    descent: float  # below the baseline, per unit of font size (negative)
+    bold: bool
+    standard_widths: dict | None  # a standard-14 font: pdfminer's AFM widths (per 1000), by character
+
+
+def read_page_tree(path: str | Path) -> tuple[dict[str, FontMetrics], list[PageFrame]]:
+    """pdfminer's reading of every font the pages and their forms use, by /BaseFont, and of each
+    page's box. PDFium measures a font without a /Descent by its font program; pdfminer takes 0,
+    and the AFM for a standard-14 name. Reading these dictionaries is cheap; interpreting the
+    pages' content is what costs."""
+    fonts: dict[str, FontMetrics] = {}
+    frames: list[PageFrame] = []
+    manager = PDFResourceManager()
+    with open(path, "rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        seen: set[int] = set()
+        for page in PDFPage.create_pages(document):
+            _collect_fonts(page.resources or {}, manager, fonts, seen)
+            frames.append(page_frame(page.mediabox, page.rotate))
+            _decode(page.contents)
+    return fonts, frames
+
+
+def _collect_fonts(resources: dict, manager: PDFResourceManager, fonts: dict[str, FontMetrics], seen: set[int]) -> None:
+    for ref in dict_value(resources.get("Font", {})).values():
+        spec = dict_value(ref)
+        base = literal_name(spec.get("BaseFont", "unknown"))
+        font = manager.get_font(getattr(ref, "objid", None), spec)
+        widths = font.widths if isinstance(font, PDFType1Font) and base in FONT_METRICS else None
+        metrics = FontMetrics(descent=font.get_descent(), bold="bold" in str(font.fontname).lower(), standard_widths=widths)
+        fonts.setdefault(SUBSET_TAG.sub("", str(base)), metrics)
+    for ref in dict_value(resources.get("XObject", {})).values():
+        objid = getattr(ref, "objid", None)
+        if objid in seen:
+            continue
+        seen.add(objid)
+        xobject = resolve1(ref)
+        if isinstance(xobject, PDFStream) and xobject.get("Subtype") is LITERAL_FORM:
+            _decode([xobject])
+            if "Resources" in xobject:
+                _collect_fonts(dict_value(xobject["Resources"]), manager, fonts, seen)
+
+
+def _decode(contents: list) -> None:
+    """Decode the content streams as pdfminer would: a stream it cannot decode makes the
+    document pdfplumber's (which fails on it, a corrupt file) where PDFium would read past it."""
+    for content in contents:
+        stream = resolve1(content)
+        if isinstance(stream, PDFStream):
+            stream.get_data()
+
+
+def _font_metrics(font: ctypes.c_void_p, cache: dict[int, FontMetrics], known: dict[str, FontMetrics]) -> FontMetrics:
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    metrics = cache.get(key)
+    if metrics is None:
+        buffer = ctypes.create_string_buffer(256)
+        pdfium_c.FPDFFont_GetBaseFontName(font, buffer, 256)
+        name = buffer.value.decode("latin-1")
+        metrics = known.get(name)
+        if metrics is None:  # not in the page resources pdfminer walks (an annotation's, a pattern's)
+            descent = ctypes.c_float()
+            pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(descent))
+            metrics = FontMetrics(descent=-abs(descent.value), bold="bold" in name.lower(), standard_widths=None)
+        cache[key] = metrics
+    return metrics
+
+
+def _advance(obj: TextObject, text: str, loose_width: Callable[[], float]) -> float:
+    """The glyph's advance per unit of font size, from the font's /Widths as pdfminer reads them
+    (the AFM's for a standard-14 name); PDFium's loose box when the font cannot say."""
+    if obj.metrics.standard_widths is not None:
+        return float(obj.metrics.standard_widths.get(text, 0)) / 1000
+    out = ctypes.c_float()
+    if len(text) == 1 and pdfium_c.FPDFFont_GetGlyphWidth(obj.font, ord(text), ctypes.c_float(1.0), ctypes.byref(out)):
+        return out.value
+    return loose_width()
+
+
+@dataclass(frozen=True, slots=True)
+class TextObject:
+    """What every character of one PDFium text object shares."""
+
+    font: ctypes.c_void_p
+    font_key: int
+    metrics: FontMetrics
+    size: float
+    linear: tuple[float, float, float, float]  # the character matrix without its origin
+
+
+def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[str, FontMetrics], drawing: Drawing) -> list[Char]:
+    """Upright characters as pdfplumber's page.chars gives them, in content order, and the
+    spaces PDFium's text page leaves out."""
+    raw = textpage.raw
+    fonts: dict[int, FontMetrics] = {}
+    widths: dict[tuple[int, str], float] = {}
+    objects: dict[int, TextObject] = {}
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    chars: list[Char] = []
+    last: tuple[int, float, float] | None = None
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code in GENERATED_CODES and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+            continue
+        text = "-" if code == HYPHEN_MARK and pdfium_c.FPDFText_IsHyphen(raw, i) == 1 else chr(code)
+        handle = pdfium_c.FPDFText_GetTextObject(raw, i)
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+        here = (ctypes.cast(handle, ctypes.c_void_p).value or 0, ox.value, oy.value)
+        obj = objects.get(here[0]) or objects.setdefault(here[0], _text_object(raw, i, handle, fonts, known))
+        if here == last and chars:  # one glyph, several code points (a ligature): pdfminer's one char
+            chars[-1] = _ligature(chars[-1], text, _loose_width(raw, i, obj) * obj.size * abs(obj.linear[0]))
+            continue
+        last = here
+        m = multiply((*obj.linear, ox.value, oy.value), frame.rotation)
+        if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):  # pdfplumber's 'upright'
+            continue
+        width = widths.get((obj.font_key, text))
+        if width is None:
+            width = widths[(obj.font_key, text)] = _advance(obj, text, lambda: _loose_width(raw, i, obj))
+        chars.append(_placed(text, m, obj.metrics, obj.size, width * obj.size, frame))
+    unread = [(o, outer) for o, outer in drawing.text_objects if (ctypes.cast(o, ctypes.c_void_p).value or 0) not in objects]
+    return chars + _spaces(unread, frame, fonts, known, widths)
+
+
+def _text_object(raw: ctypes.c_void_p, i: int, handle: ctypes.c_void_p, fonts: dict[int, FontMetrics], known: dict[str, FontMetrics]) -> TextObject:
+    font = pdfium_c.FPDFTextObj_GetFont(handle)
+    fm = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(raw, i, fm)
+    metrics = _font_metrics(font, fonts, known)
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    return TextObject(font=font, font_key=key, metrics=metrics, size=pdfium_c.FPDFText_GetFontSize(raw, i), linear=(fm.a, fm.b, fm.c, fm.d))
+
+
+def _loose_width(raw: ctypes.c_void_p, i: int, obj: TextObject) -> float:
+    """The glyph's advance per unit of font size as PDFium's loose box has it."""
+    loose = pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(raw, i, loose)
+    scale = obj.linear[0] * obj.size
+    return (loose.right - loose.left) / scale if scale else 0.0
+
+
+def _spaces(
+    objects: list[tuple[ctypes.c_void_p, Matrix]], frame: PageFrame, fonts: dict[int, FontMetrics], known: dict[str, FontMetrics], widths: dict
+) -> list[Char]:
+    """A text object of a lone space draws nothing, so PDFium's text page skips it (Word writes
+    many): pdfminer keeps its space, and the space parts words the gap alone may not."""
+    chars: list[Char] = []
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    size = ctypes.c_float()
+    for handle, outer in objects:
+        pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top)
+        if abs(right.value - left.value) >= EMPTY_WIDTH or not pdfium_c.FPDFTextObj_GetFontSize(handle, ctypes.byref(size)):
+            continue
+        font = pdfium_c.FPDFTextObj_GetFont(handle)
+        m = multiply(multiply(object_matrix(handle), outer), frame.rotation)
+        obj = TextObject(font, ctypes.cast(font, ctypes.c_void_p).value or 0, _font_metrics(font, fonts, known), size.value, m[:4])
+        if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):
+            continue
+        width = widths.get((obj.font_key, " "))
+        if width is None:
+            width = widths[(obj.font_key, " ")] = _advance(obj, " ", lambda: 0.0)
+        chars.append(_placed(" ", m, obj.metrics, obj.size, width * obj.size, frame))
+    return chars
+
+
+def _placed(text: str, m: Matrix, metrics: FontMetrics, size: float, advance: float, frame: PageFrame) -> Char:
+    """pdfminer's LTChar box: the advance by the font size from the descent, through the
+    character's matrix, in pdfplumber's top-left coordinates."""
+    descent = metrics.descent * size
+    x0, y0, x1, y1 = transform_box(m, (0.0, descent, advance, descent + size))
+    top, bottom = frame.height - y1 + frame.top, frame.height - y0 + frame.top
+    return Char(text=text, x0=x0 + frame.x0, x1=x1 + frame.x0, top=top, bottom=bottom, size=y1 - y0, bold=metrics.bold)
+
+
+def _ligature(char: Char, text: str, advance: float) -> Char:
+    """A ligature's advance is its glyph's, which only the loose box knows."""
+    return Char(text=char.text + text, x0=char.x0, x1=char.x0 + advance, top=char.top, bottom=char.bottom, size=char.size, bold=char.bold)
+
+
+@dataclass(slots=True)
+class PageContent:
+    """One page as PDFium read it, in pdfplumber's terms: what PageLayout is built from."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[Char]
+    ruling: Edges
+    image_boxes: list[BBox]
+
+
+class PdfiumDocument:
+    """An open document: PDFium for the pages, pdfminer's reading of the font dictionaries."""
+
+    def __init__(self, path: str | Path):
+        self.fonts, self.frames = read_page_tree(path)
+        self.pdf = pypdfium2.PdfDocument(str(path))
+        if (pages := len(self.pdf)) != len(self.frames):  # pdfplumber's pages are pdfminer's
+            self.pdf.close()
+            raise ValueError(f"PDFium reads {pages} pages, pdfminer {len(self.frames)}")
+
+    def __len__(self) -> int:
+        return len(self.pdf)
+
+    def read(self, index: int) -> PageContent:
+        page = self.pdf[index]
+        try:
+            frame = self.frames[index]
+            drawing = read_drawing(page, frame)
+            textpage = page.get_textpage()
+            try:
+                chars = read_chars(textpage, frame, self.fonts, drawing)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        bbox = (frame.x0, frame.top, frame.x0 + frame.width, frame.top + frame.height)
+        return PageContent(index + 1, frame.width, frame.height, chars, Edges(drawing.edges, bbox), drawing.image_boxes)
+
+    def close(self) -> None:
+        self.pdf.close()
