@@ -89,3 +89,26 @@ def test_no_misread_number_is_loaded_as_another_number(scanned_db):
     problems = [p for d in evaluate(db, folder, SCANNED) if d.loaded for s in d.by_fact.values() for p in s.problems]
     different = [p for p in problems if any(f".{f}: " in p for f in numeric) and ": None != truth" not in p]
     assert different == []
+
+
+def test_a_scan_does_not_hide_the_born_digital_file_of_the_same_agreement(tmp_path):
+    """The born-digital PK, then its scan: the same unit, year, signers and date, but the scan's
+    OCR'd content differs, so two versions of one chain. The text layer stays current although
+    the scan came later."""
+    from flows.ingest import ingest
+    from tests.support import SAMPLES
+
+    db = tmp_path / "both.duckdb"
+    pairs = {"kppn-malang-2025-pk.pdf": "kppn-malang-2025-pk-scan.pdf", "kanwil-djpb-jabar-2025-pk.pdf": "kanwil-djpb-jabar-2025-pk-scan.pdf"}
+    for source, names in ((SAMPLES, list(pairs)), (SCANNED, list(pairs.values()))):
+        folder = tmp_path / source.name
+        folder.mkdir()
+        for name in names:
+            shutil.copy(source / name, folder / name)
+        ingest(paths=[str(folder)], db=str(db), workers=2)
+    versions = {r["file_name"]: r for r in query(
+        db, "SELECT d.file_name, v.chain_id, v.is_current, d.ocr_used FROM bi.document_versions v JOIN bi.documents d USING (document_id)")}
+    for original, scan in pairs.items():
+        assert versions[original]["chain_id"] == versions[scan]["chain_id"], (original, scan)
+        assert versions[original]["is_current"] and not versions[original]["ocr_used"]
+        assert not versions[scan]["is_current"] and versions[scan]["ocr_used"]

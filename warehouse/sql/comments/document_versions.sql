@@ -7,7 +7,7 @@ COMMENT ON COLUMN bi.document_versions.sections IS $$The sections found in the d
 COMMENT ON COLUMN bi.document_versions.revision_label IS $$The revision printed in the title block ('REVISI I'); NULL for an original.$$;
 COMMENT ON COLUMN bi.document_versions.signed_on IS $$The latest date among the document's visible signature blocks; NULL when none was read.$$;
 COMMENT ON COLUMN bi.document_versions.ingested_at IS $$When the document was first loaded (UTC).$$;
-COMMENT ON COLUMN bi.document_versions.version_no IS $$Its version's place in the chain, 1 = the first. Files with the same content, signing date and revision number are copies of one version and share it. Order: the printed revision number, then the latest signing date, then the first ingestion.$$;
+COMMENT ON COLUMN bi.document_versions.version_no IS $$Its version's place in the chain, 1 = the first. Files with the same content, signing date and revision number are copies of one version and share it. Order: the printed revision number, then the latest signing date, then a text layer over OCR (a scan does not hide the born-digital file of the same agreement), then the first ingestion.$$;
 COMMENT ON COLUMN bi.document_versions.supersedes IS $$A document of the version before it (the lowest document_id of its copies); NULL for the first.$$;
 COMMENT ON COLUMN bi.document_versions.is_current IS $$True for every copy of the last version of its chain: what the bi fact views show.$$;
 COMMENT ON COLUMN bi.document_versions.role IS $$'pk' (a PK, with or without its Rincian and SKP), 'rincian' (a Rincian-only file), 'skp' (an SKP-only file), 'other' (a document kind without facts: never chained).$$;

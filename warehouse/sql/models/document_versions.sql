@@ -8,7 +8,9 @@
 -- agreement printed by another tool, saved again), all current or none, so no reader of bi
 -- loses one of them. A re-issue (a 'REVISI I', a later signed copy, changed figures) is a new
 -- version. Versions rank by the printed revision number first (a date not read must not make a
--- 'REVISI I' older), then the latest signing date, then the first ingestion of their content.
+-- 'REVISI I' older), then the latest signing date, then a text layer over OCR (the scan of an
+-- agreement loaded beside its born-digital file does not hide the exact one), then the first
+-- ingestion of their content.
 CREATE OR REPLACE VIEW core.document_versions AS
 WITH roles AS (
     SELECT d.*, core.unit_key(d.unit) AS unit_key,
@@ -25,7 +27,7 @@ WITH roles AS (
     FROM roles
 ), versions AS (
     SELECT chain_id, version_key, any_value(coalesce(revision_no, 0)) AS revision_no, any_value(signed_on) AS signed_on,
-           min(ingested_at) AS first_ingested_at, min(document_id) AS first_document_id
+           bool_and(NOT ocr_used) AS text_layer, min(ingested_at) AS first_ingested_at, min(document_id) AS first_document_id
     FROM chained
     GROUP BY chain_id, version_key
 ), ranked AS (
@@ -34,7 +36,7 @@ WITH roles AS (
            lag(first_document_id) OVER chain AS supersedes,
            row_number() OVER chain = count(*) OVER (PARTITION BY chain_id) AS is_current
     FROM versions
-    WINDOW chain AS (PARTITION BY chain_id ORDER BY revision_no, signed_on NULLS FIRST, first_ingested_at, first_document_id)
+    WINDOW chain AS (PARTITION BY chain_id ORDER BY revision_no, signed_on NULLS FIRST, text_layer, first_ingested_at, first_document_id)
 )
 SELECT c.document_id, c.unit, c.unit_key, c.fiscal_year, c.document_kind, c.sections, c.role, c.revision_label,
        c.signed_on, c.ingested_at, c.chain_id, c.content_key, c.signers_key,
