@@ -9,7 +9,7 @@ from extractors import EXTRACTOR_VERSION
 from extractors.findings import finding, kind_assumed, ocr_layer, ocr_read, page_list
 from extractors.kind import FACT_KINDS, classify_lines, is_cascade
 from extractors.layout import group_lines
-from extractors.ocr import NeedsOcr
+from extractors.ocr import OCR_LANGUAGE, NeedsOcr
 from extractors.page import PageLayout, read_pages
 from extractors.skp import is_heading
 from extractors.stream import OpenTable, apply_stream, attach_headers, needs_stream, unread_headers
@@ -53,7 +53,7 @@ def _check_text_layer(pages: list[PageLayout], ocr_pages: Sequence[int]) -> None
     that still has no text is quarantined."""
     if ocr_pages:
         if not any(p.has_text for p in pages):
-            raise ExtractionError("requires_ocr", f"OCR (Tesseract, ind) found no text on the {len(pages)} scanned pages: too faint, or not text")
+            raise ExtractionError("requires_ocr", f"OCR (Tesseract, {OCR_LANGUAGE}) found no text on the {len(pages)} scanned pages: too faint, or not text")
         return
     if not any(p.has_text for p in pages):  # images, or text drawn as outlines: OCR reads both
         raise NeedsOcr([p.number for p in pages], False, f"none of the {len(pages)} pages has a text layer (a scan): OCR is needed")
@@ -83,7 +83,7 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str, ocr_
         if kind is not None and len(scanned) * 2 > len(pages):
             detail = f"a scanned {kind.replace('_', ' ')} whose text layer yields no table"
             if ocr_pages:
-                raise ExtractionError("requires_ocr", detail + " even after OCR (Tesseract, ind): check the page images")
+                raise ExtractionError("requires_ocr", detail + f" even after OCR (Tesseract, {OCR_LANGUAGE}): check the page images")
             raise NeedsOcr(scanned, True, detail + ": it needs (re-)OCR")
         raise ExtractionError(
             "not_a_performance_document",

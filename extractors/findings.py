@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractors.ocr import OCR_LANGUAGE
 from extractors.page import PageLayout
 from schemas.records import BBox, RawRecord
 
@@ -43,7 +44,7 @@ def ocr_read(pages: Sequence[PageLayout], ocr_pages: Sequence[int]) -> list[RawR
     """Pages whose text kinerja's own OCR wrote: a misread figure is possible on each."""
     if not ocr_pages:
         return []
-    subject = f"page(s) {page_list(ocr_pages)} read by OCR (Tesseract, ind): check the values against the page image"
+    subject = f"page(s) {page_list(ocr_pages)} read by OCR (Tesseract, {OCR_LANGUAGE}): check the values against the page image"
     return [finding("extraction_ocr_read", subject, ocr_pages[0], stated=len(pages), computed=len(ocr_pages))]
 
 

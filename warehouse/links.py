@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import duckdb
 
 from schemas.lineage import IndicatorLink, LinkedIndicator, link_indicators
+from warehouse.load import insert_rows
 
 # Each current PK with the current PKs of the same unit in its latest earlier year (several
 # when a unit has several current PKs a year, as in a Pemda's cascade): the best-scoring wins.
@@ -44,8 +45,7 @@ def refresh_indicator_links(con: duckdb.DuckDBPyConnection) -> int:
         ).fetchall())
         stale = [doc for doc in linked if doc not in pairings]
         todo = [doc for doc, candidates in pairings.items() if doc not in linked or (linked[doc] or None) not in (candidates or [None])]
-        for doc in stale + todo:
-            con.execute("DELETE FROM core.indicator_link_rows WHERE document_id = ?", [doc])
+        con.execute("DELETE FROM core.indicator_link_rows WHERE document_id IN (SELECT unnest(?))", [stale + todo])
         for doc in todo:
             _link(con, doc, pairings[doc])
         con.execute("COMMIT")
@@ -74,8 +74,9 @@ def _link(con: duckdb.DuckDBPyConnection, document_id: str, candidates: Sequence
         if total > best[0]:
             best = (total, previous_id, links)
     _, previous_id, links = best
-    con.executemany(
-        "INSERT INTO core.indicator_link_rows (document_id, row_no, previous_document_id, previous_row_no, match_score, status) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [[document_id, link.row_no, previous_id, link.previous_row_no, link.match_score, link.status] for link in links],
+    insert_rows(
+        con,
+        "core.indicator_link_rows",
+        ("document_id", "row_no", "previous_document_id", "previous_row_no", "match_score", "status"),
+        [(document_id, link.row_no, previous_id, link.previous_row_no, link.match_score, link.status) for link in links],
     )

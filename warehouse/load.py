@@ -96,7 +96,7 @@ def _insert_document(
     """Every row of the document, its file's verdict and the load trace (inside the caller's transaction)."""
     counts: dict[str, int] = {}
     for table, columns, rows in document_rows(doc, run_id=run_id, ingested_at=ingested_at):
-        _insert(con, table, columns, rows)
+        insert_rows(con, table, columns, rows)
         counts[table] = len(rows)
     now = utc_now()
     _upsert_loaded_file(con, doc, run_id=run_id, file_path=file_path, seen_at=now)
@@ -105,7 +105,7 @@ def _insert_document(
         (f"{doc.document_id}:{table}", run_id, doc.document_id, table, count, now)
         for table, count in counts.items()
     ]
-    _insert(con, "meta.loads", ("load_id", "run_id", "document_id", "table_name", "row_count", "loaded_at"), load_rows)
+    insert_rows(con, "meta.loads", ("load_id", "run_id", "document_id", "table_name", "row_count", "loaded_at"), load_rows)
     return counts
 
 
@@ -198,7 +198,7 @@ def _placeholders(n: int) -> str:
     return ", ".join("?" * n)
 
 
-def _insert(
+def insert_rows(
     con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[Row]
 ) -> None:
     """Insert rows as multi-row VALUES statements: about 15x faster than DuckDB's
