@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from extractors.page import page_reader
 from extractors.source import MIB
 from warehouse.publish import snapshot_path
 
@@ -76,6 +77,10 @@ def resolve(
     db = db or _env(ENV_DB) or DEFAULT_DB
     if publish and no_publish:
         raise SettingsError("--publish and --no-publish contradict each other: give one")
+    try:
+        page_reader()  # a misspelt reader stops the run here, not once per file in the workers
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from None
     workers = max(1, int(DEFAULT_WORKERS if workers is None else workers))
     limits = Limits(
         timeout_s=float(DEFAULT_TIMEOUT_S if timeout_s is None else timeout_s),

@@ -43,6 +43,15 @@ def test_a_warehouse_in_a_missing_folder_is_refused_not_created(tmp_path):
     assert not typo.parent.exists()
 
 
+def test_an_unknown_page_reader_stops_the_run_before_any_file_is_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("KINERJA_PAGE_READER", "pdfbox")
+    db = tmp_path / "k.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(MEDAN), "--db", str(db)])
+    assert result.exit_code == 2
+    assert "KINERJA_PAGE_READER='pdfbox'" in " ".join(result.output.split())
+    assert not db.exists()
+
+
 def test_the_memory_cap_per_document_shrinks_with_workers_and_machine():
     assert default_max_memory_mb(1, machine_bytes=64 * GIB) == MAX_MEMORY_CEILING_MB
     assert default_max_memory_mb(8, machine_bytes=16 * GIB) == 1536  # 16 GiB x 3/4 shared by 8
