@@ -8,7 +8,6 @@ from pathlib import Path
 from extractors import EXTRACTOR_VERSION
 from extractors.findings import finding, kind_assumed, ocr_layer, ocr_read, page_list
 from extractors.kind import FACT_KINDS, classify_lines, is_cascade
-from extractors.layout import group_lines
 from extractors.ocr import OCR_LANGUAGE, NeedsOcr
 from extractors.page import PageLayout, read_pages
 from extractors.skp import is_heading
@@ -21,7 +20,7 @@ from schemas.records import SECTION_ORDER, RawDocument, RawRecord
 
 def _opening_lines(pages: list[PageLayout], n_pages: int = 3) -> list[str]:
     """Every text line of the first pages, tables included, in reading order."""
-    return [line.text for page in pages[:n_pages] for line in group_lines(page.chars)]
+    return [line.text for page in pages[:n_pages] for line in page.all_lines()]
 
 
 def _read_borderless_tables(path: str | Path, pages: list[PageLayout]) -> list[RawRecord]:

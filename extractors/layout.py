@@ -4,6 +4,7 @@ of characters into lines. Every reader (page text, ruled cells, stream tables) b
 from __future__ import annotations
 
 import bisect
+import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -84,14 +85,17 @@ def group_lines(chars: Sequence[Char], *, column_gap: float | None = None) -> li
     """
     visible = sorted((c for c in chars if c.text.strip() or c.text == " "), key=lambda c: (c.top, c.x0))
     rows: list[list[Char]] = []
+    recent: list[float] = []  # the vertical centres of the last row's last four characters
     for ch in visible:
-        if rows:
-            ref = rows[-1]
-            ref_mid = statistics.fmean((r.top + r.bottom) / 2 for r in ref[-4:])
-            if abs((ch.top + ch.bottom) / 2 - ref_mid) <= max(ch.size, MIN_FONT_SIZE) * BASELINE_TOLERANCE:
-                ref.append(ch)
-                continue
+        mid = (ch.top + ch.bottom) / 2
+        if rows and abs(mid - math.fsum(recent) / len(recent)) <= max(ch.size, MIN_FONT_SIZE) * BASELINE_TOLERANCE:
+            rows[-1].append(ch)
+            recent.append(mid)
+            if len(recent) > 4:
+                del recent[0]
+            continue
         rows.append([ch])
+        recent = [mid]
     lines: list[TextLine] = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
@@ -106,7 +110,7 @@ def _segments(row: Sequence[Char], column_gap: float | None) -> list[Segment]:
     out: list[Segment] = []
     buf: list[Char] = []
     prev: Char | None = None
-    size = statistics.median(c.size for c in row) if row else 10.0
+    size = _median([c.size for c in row]) if row else 10.0
     gap_limit = column_gap if column_gap is not None else max(COLUMN_GAP * size, MIN_COLUMN_GAP)
 
     def flush() -> None:
@@ -120,7 +124,7 @@ def _segments(row: Sequence[Char], column_gap: float | None) -> list[Segment]:
                     x1=glyphs[-1].x1,
                     top=min(c.top for c in glyphs),
                     bottom=max(c.bottom for c in glyphs),
-                    size=statistics.median(c.size for c in glyphs),
+                    size=_median([c.size for c in glyphs]),
                     bold=sum(c.bold for c in glyphs) * 2 > len(glyphs),
                 )
             )
@@ -135,6 +139,13 @@ def _segments(row: Sequence[Char], column_gap: float | None) -> list[Segment]:
             prev = ch
     flush()
     return out
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median without its generic machinery: this runs once per segment."""
+    values.sort()
+    half = len(values) // 2
+    return values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2
 
 
 def _assemble(chars: Sequence[Char]) -> str:

@@ -32,6 +32,13 @@ class PageLayout:
     tables: list[Table]
     lines: list[TextLine]  # text outside the ruled tables, top to bottom
     image_boxes: list[BBox] = field(default_factory=list)
+    _all_lines: list[TextLine] | None = field(default=None, repr=False, compare=False)
+
+    def all_lines(self) -> list[TextLine]:
+        """Every text line of the page, tables included, grouped once for every reader of it."""
+        if self._all_lines is None:
+            self._all_lines = group_lines(self.chars)
+        return self._all_lines
 
     @property
     def has_text(self) -> bool:

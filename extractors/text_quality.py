@@ -17,7 +17,6 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from extractors.layout import group_lines
 from extractors.page import PageLayout
 
 # Calibrated on ../shared/realworld (README, "Scanned documents: OCR"): on born-digital pages
@@ -95,7 +94,7 @@ def words_of(text: str) -> list[str]:
 
 
 def page_text(page: PageLayout) -> PageText:
-    words = words_of("\n".join(line.text for line in group_lines(page.chars)))
+    words = words_of("\n".join(line.text for line in page.all_lines()))
     vocabulary = known_words()
     hits = sum(w.lower() in vocabulary for w in words)
     misreads = sum(misread(w) for w in words) if page.is_scanned else 0  # only scans are judged
@@ -106,7 +105,7 @@ def pages_to_ocr(pages: list[PageLayout]) -> tuple[list[int], bool]:
     """The pages kinerja must OCR and whether an existing layer is replaced (--force-ocr):
     scans without text; and when any scan's layer reads as garbage, every scanned page
     (one tool wrote that layer)."""
-    texts = [page_text(p) for p in pages]
+    texts = [page_text(p) for p in pages if p.is_scanned]
     if any(t.garbage for t in texts):
         return [t.number for t in texts if t.scanned], True
     return [t.number for t in texts if t.blank_scan], False
