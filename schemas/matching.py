@@ -104,7 +104,8 @@ def match_all(texts: Sequence[str], candidates: Mapping[str, str]) -> list[tuple
     pairs under MATCH_THRESHOLD. A text left without a candidate gets (None, its best score
     against any candidate)."""
     keys = list(candidates)
-    scores = [[indicator_score(text, candidates[key]) for key in keys] for text in texts]
+    columns = [indicator_tokens(candidates[key]) for key in keys]
+    scores = [[_token_score(tokens, column) for column in columns] for tokens in map(indicator_tokens, texts)]
     chosen = greedy_pairs(scores, MATCH_THRESHOLD)
     return [
         (keys[j], row[j]) if j is not None else (None, max(row, default=0.0))
@@ -142,9 +143,13 @@ def _token_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
 def _token_matrix(a: tuple[str, ...], b: tuple[str, ...]):
     """Similarity of every token pair, 0 under TOKEN_THRESHOLD or where digits differ."""
     matrix = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=TOKEN_THRESHOLD, dtype="float64")
-    for i, x in enumerate(a):
+    for i in (i for i, x in enumerate(a) if _has_digit(x)):
         for j, y in enumerate(b):
-            if x != y and (_has_digit(x) or _has_digit(y)):
+            if a[i] != y:
+                matrix[i, j] = 0.0
+    for j in (j for j, y in enumerate(b) if _has_digit(y)):
+        for i, x in enumerate(a):
+            if x != b[j]:
                 matrix[i, j] = 0.0
     return matrix
 
