@@ -36,8 +36,8 @@ class PageLayout:
 
     def all_lines(self) -> list[TextLine]:
         """Every text line of the page, tables included, grouped once for every reader of it."""
-        if self._all_lines is None:
-            self._all_lines = group_lines(self.chars)
+        if self._all_lines is None:  # without tables, the lines outside them are all of them
+            self._all_lines = group_lines(self.chars) if self.tables else self.lines
         return self._all_lines
 
     @property
@@ -67,7 +67,7 @@ def layout_of(number: int, width: float, height: float, chars: list[Char], rulin
     chars = [replace(c, text=LIGATURES[c.text]) if c.text in LIGATURES else c for c in chars]
     tables = find_ruled_tables(ruling, CharIndex(chars), number)
     boxes = [t.bbox for t in tables]
-    outside = [c for c in chars if not centre_inside((c.x0, c.top, c.x1, c.bottom), boxes)]
+    outside = [c for c in chars if not centre_inside((c.x0, c.top, c.x1, c.bottom), boxes)] if boxes else chars
     return PageLayout(number=number, width=width, height=height, chars=chars, tables=tables, lines=group_lines(outside), image_boxes=images)
 
 
