@@ -133,8 +133,10 @@ def ingest(
 
 def _settle(con, run_id: str, files: list[Found], settings: Settings, summary: RunSummary, on_file) -> None:
     """Give every file its verdict: known ones from the warehouse, the others extracted
-    (``settings.workers`` at once) and stored as each finishes."""
+    (``settings.workers`` at once) and stored as each finishes. A finished extraction is
+    stored once the next one has started, so loading never leaves a worker idle."""
     in_flight: list[tuple[str, str, PrefectFuture]] = []
+    finished: tuple[str, str, Extracted] | None = None
     for found in files:
         path = str(found.path)
         sha, unread = fingerprint(found)
@@ -143,10 +145,15 @@ def _settle(con, run_id: str, files: list[Found], settings: Settings, summary: R
             _report(summary, settled, on_file)
             continue
         in_flight.append((path, sha, extract.submit(path, sha, settings.trust_roots, settings.limits)))
+        if finished is not None:
+            _store_finished(con, run_id, summary, finished, on_file)
+            finished = None
         if len(in_flight) >= settings.workers:
-            _store_next(con, run_id, summary, in_flight, on_file)
+            finished = _next_finished(in_flight)
+    if finished is not None:
+        _store_finished(con, run_id, summary, finished, on_file)
     while in_flight:
-        _store_next(con, run_id, summary, in_flight, on_file)
+        _store_finished(con, run_id, summary, _next_finished(in_flight), on_file)
     _in_discovery_order(summary, files)
 
 
@@ -189,12 +196,17 @@ def _in_discovery_order(summary: RunSummary, files: list[Found]) -> None:
     summary.items.sort(key=lambda o: order.get(o.file, len(order)))
 
 
-def _store_next(con, run_id: str, summary: RunSummary, in_flight: list, on_file) -> None:
-    """Load the first extraction to finish, in its own transaction; the others go on (the
-    next document starts as soon as one ends, not when the slowest of a batch does)."""
+def _next_finished(in_flight: list) -> tuple[str, str, Extracted]:
+    """The first extraction to finish (the others go on: the next document starts as soon
+    as one ends, not when the slowest of a batch does)."""
     done = next(as_completed([future for _, _, future in in_flight]))
     path, sha, future = in_flight.pop(next(k for k, job in enumerate(in_flight) if job[2] is done))
-    extracted: Extracted = future.result()
+    return path, sha, future.result()
+
+
+def _store_finished(con, run_id: str, summary: RunSummary, finished: tuple[str, str, Extracted], on_file) -> None:
+    """Load one extraction's verdict, in its own transaction."""
+    path, sha, extracted = finished
     outcome = store(con, run_id, path, sha, extracted.result)
     outcome.seconds, outcome.peak_rss_kib = extracted.seconds, extracted.peak_rss_kib
     _report(summary, outcome, on_file)
