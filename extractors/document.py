@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from extractors import EXTRACTOR_VERSION
@@ -18,9 +18,9 @@ from schemas.errors import ExtractionError
 from schemas.records import SECTION_ORDER, RawDocument, RawRecord
 
 
-def _opening_lines(pages: list[PageLayout], n_pages: int = 3) -> list[str]:
-    """Every text line of the first pages, tables included, in reading order."""
-    return [line.text for page in pages[:n_pages] for line in page.all_lines()]
+def _opening_lines(pages: list[PageLayout], n_pages: int = 3) -> Iterator[str]:
+    """Every text line of the first pages, tables included, in reading order, page by page."""
+    return (line.text for page in pages[:n_pages] for line in page.all_lines())
 
 
 def _read_borderless_tables(path: str | Path, pages: list[PageLayout]) -> list[RawRecord]:
@@ -39,11 +39,10 @@ def _read_borderless_tables(path: str | Path, pages: list[PageLayout]) -> list[R
 
 def _document_kind(pages: list[PageLayout]) -> str | None:
     """The kind named by the opening headings, a cascade diagram, or a kind named anywhere early."""
-    opening = _opening_lines(pages)
     return (
-        classify_lines([t for t in opening if is_heading(t)])
-        or ("cascading_kinerja" if is_cascade(opening) else None)
-        or classify_lines(opening)
+        classify_lines(t for t in _opening_lines(pages) if is_heading(t))
+        or ("cascading_kinerja" if is_cascade(list(_opening_lines(pages))) else None)
+        or classify_lines(_opening_lines(pages))
     )
 
 

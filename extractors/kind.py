@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
 
 from schemas.text import fold
 
@@ -29,9 +30,10 @@ FACT_KINDS = frozenset({"perjanjian_kinerja", "skp"})
 FIRST_LINES = 80  # the first lines of the first pages decide
 
 
-def classify_lines(lines: Sequence[str]) -> str | None:
-    """The first line that names a known kind decides (a report's cover comes first)."""
-    for text in lines[:FIRST_LINES]:
+def classify_lines(lines: Iterable[str]) -> str | None:
+    """The first line that names a known kind decides (a report's cover comes first). Lines
+    are read only up to that one: later pages are not grouped into lines for nothing."""
+    for text in islice(lines, FIRST_LINES):
         folded = fold(text)
         for kind, pattern in DOCUMENT_KINDS:
             if pattern.search(folded):
