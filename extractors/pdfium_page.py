@@ -38,6 +38,13 @@ HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
 EMPTY_WIDTH = 0.01  # points: PDFium's text page skips a text object narrower than this (kSizeEpsilon)
 
 
+# FPDFText_GetTextObject as an address: a text object is a dictionary key per character,
+# and ctypes.cast of each returned pointer cost a tenth of the page's reading.
+_text_object_address = ctypes.cast(
+    pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class FontMetrics:
     descent: float  # below the baseline, per unit of font size (negative)
@@ -145,10 +152,10 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
         if code in GENERATED_CODES and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue
         text = "-" if code == HYPHEN_MARK and pdfium_c.FPDFText_IsHyphen(raw, i) == 1 else chr(code)
-        handle = pdfium_c.FPDFText_GetTextObject(raw, i)
+        address = _text_object_address(raw, i) or 0
         pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
-        here = (ctypes.cast(handle, ctypes.c_void_p).value or 0, ox.value, oy.value)
-        obj = objects.get(here[0]) or objects.setdefault(here[0], _text_object(raw, i, handle, fonts, known))
+        here = (address, ox.value, oy.value)
+        obj = objects.get(address) or objects.setdefault(address, _text_object(raw, i, pdfium_c.FPDFText_GetTextObject(raw, i), fonts, known))
         if here == last and chars:  # one glyph, several code points (a ligature): pdfminer's one char
             chars[-1] = _ligature(chars[-1], text, _loose_width(raw, i, obj) * obj.size * abs(obj.linear[0]))
             continue
