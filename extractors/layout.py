@@ -112,33 +112,34 @@ def _segments(row: Sequence[Char], column_gap: float | None) -> list[Segment]:
     prev: Char | None = None
     size = _median([c.size for c in row]) if row else 10.0
     gap_limit = column_gap if column_gap is not None else max(COLUMN_GAP * size, MIN_COLUMN_GAP)
-
-    def flush() -> None:
-        glyphs = [c for c in buf if c.text.strip()]
-        if glyphs:
-            text = _assemble(buf)
-            out.append(
-                Segment(
-                    text=text,
-                    x0=glyphs[0].x0,
-                    x1=glyphs[-1].x1,
-                    top=min(c.top for c in glyphs),
-                    bottom=max(c.bottom for c in glyphs),
-                    size=_median([c.size for c in glyphs]),
-                    bold=sum(c.bold for c in glyphs) * 2 > len(glyphs),
-                )
-            )
-        buf.clear()
-
     for ch in row:
-        if prev is not None and ch.text.strip() and prev.text.strip() and ch.x0 - prev.x1 > gap_limit:
-            flush()
-        if ch.text.strip() or buf:
+        glyph = bool(ch.text.strip())
+        if glyph and prev is not None and ch.x0 - prev.x1 > gap_limit:
+            _flush(buf, out)
+            buf = []
+        if glyph or buf:
             buf.append(ch)
-        if ch.text.strip():
+        if glyph:
             prev = ch
-    flush()
+    _flush(buf, out)
     return out
+
+
+def _flush(buf: list[Char], out: list[Segment]) -> None:
+    """The characters gathered so far become one segment, if any of them is visible."""
+    glyphs = [c for c in buf if c.text.strip()]
+    if glyphs:
+        out.append(
+            Segment(
+                text=_assemble(buf),
+                x0=glyphs[0].x0,
+                x1=glyphs[-1].x1,
+                top=min([c.top for c in glyphs]),
+                bottom=max([c.bottom for c in glyphs]),
+                size=_median([c.size for c in glyphs]),
+                bold=sum([c.bold for c in glyphs]) * 2 > len(glyphs),
+            )
+        )
 
 
 def _median(values: list[float]) -> float:
@@ -163,19 +164,25 @@ def _assemble(chars: Sequence[Char]) -> str:
             chunks.append([])
     words: list[str] = []
     for chunk in chunks:
-        if not chunk:
+        if len(chunk) < 2:
+            words.extend(c.text for c in chunk)
             continue
         gaps = [b.x0 - a.x1 for a, b in zip(chunk, chunk[1:])]
         text = [chunk[0].text]
-        for i, (gap, ch) in enumerate(zip(gaps, chunk[1:])):
+        for i, gap in enumerate(gaps):
+            ch = chunk[i + 1]
             size = min(ch.size, chunk[i].size)
-            beside = [g for g in (gaps[i - 1] if i else None, gaps[i + 1] if i + 1 < len(gaps) else None) if g is not None]
-            tracked = beside and gap < 1.8 * max(min(beside), 0.0) + 0.15 * size
-            if gap > WORD_GAP * size or (gap > TIGHT_WORD_GAP * size and not tracked):
+            if gap > WORD_GAP * size or (gap > TIGHT_WORD_GAP * size and not _tracked(gaps, i, size)):
                 text.append(" ")
             text.append(ch.text)
         words.append("".join(text))
     return _join_spaced_letters(words, [c for c in chunks if c]).strip()
+
+
+def _tracked(gaps: list[float], i: int, size: float) -> bool:
+    """Is gap i no wider than the gaps beside it (letter-spacing, not a word space)?"""
+    beside = [g for g in (gaps[i - 1] if i else None, gaps[i + 1] if i + 1 < len(gaps) else None) if g is not None]
+    return bool(beside) and gaps[i] < 1.8 * max(min(beside), 0.0) + 0.15 * size
 
 
 def _join_spaced_letters(words: list[str], chunks: list[list[Char]]) -> str:
