@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from extractors.geometry import area, centre_inside
+from extractors.geometry import area
 from extractors.grid import Ruling, Table, find_ruled_tables
 from extractors.layout import Char, CharIndex, TextLine, group_lines
 from extractors.pdfium_page import PdfiumDocument
@@ -65,9 +65,10 @@ def _to_char(c: dict) -> Char:
 def layout_of(number: int, width: float, height: float, chars: list[Char], ruling: Ruling, images: list[BBox]) -> PageLayout:
     """Both readers end here: ruled tables from the ruling, text lines from the characters outside them."""
     chars = [replace(c, text=LIGATURES[c.text]) if c.text in LIGATURES else c for c in chars]
-    tables = find_ruled_tables(ruling, CharIndex(chars), number)
-    boxes = [t.bbox for t in tables]
-    outside = [c for c in chars if not centre_inside((c.x0, c.top, c.x1, c.bottom), boxes)] if boxes else chars
+    index = CharIndex(chars)
+    tables = find_ruled_tables(ruling, index, number)
+    inside = {id(c) for t in tables for c in index.inside(t.bbox)}  # by centre, as the cells take them
+    outside = [c for c in chars if id(c) not in inside] if inside else chars
     return PageLayout(number=number, width=width, height=height, chars=chars, tables=tables, lines=group_lines(outside), image_boxes=images)
 
 
