@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,14 +12,12 @@ from extractors.geometry import area
 from extractors.grid import Ruling, Table, find_ruled_tables
 from extractors.layout import Char, CharIndex, TextLine, group_lines
 from extractors.pdfium_page import PdfiumDocument
+from extractors.readers import ENV_PAGE_READER, PAGE_READERS, page_reader  # noqa: F401  (re-exported)
 from schemas.records import BBox
 
 SCAN_IMAGE_SHARE = 0.5  # of the page area: one image this large makes the page a scan
 # Typographic ligatures some producers map to one code point ('veriﬁkasi'): read as letters.
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
-ENV_PAGE_READER = "KINERJA_PAGE_READER"
-PAGE_READERS = ("pdfplumber", "pdfium")
-DEFAULT_PAGE_READER = "pdfium"  # identical records (tests/test_page_readers.py), about twice as fast
 
 
 @dataclass(slots=True)
@@ -76,13 +73,6 @@ def read_page(page: pdfplumber.page.Page) -> PageLayout:
     chars = [_to_char(c) for c in page.chars if c.get("upright", True)]
     images = [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in page.images]
     return layout_of(page.page_number, float(page.width), float(page.height), chars, page, images)
-
-
-def page_reader() -> str:
-    reader = os.environ.get(ENV_PAGE_READER, "").strip().lower() or DEFAULT_PAGE_READER
-    if reader not in PAGE_READERS:
-        raise ValueError(f"{ENV_PAGE_READER}={reader!r}: expected one of {', '.join(PAGE_READERS)}")
-    return reader
 
 
 def read_pages(path: str | Path, reader: str | None = None) -> Iterator[PageLayout]:

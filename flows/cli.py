@@ -90,7 +90,6 @@ def ingest(
 def _check_inputs(run: settings.Settings) -> None:
     """The warehouse's folder, trust roots and the password file are checked now: a bad one
     is a usage error before any work."""
-    from extractors.digital_signature import TrustRootsError, load_trust_roots
     from extractors.source import read_password_file
 
     folder = Path(run.db).parent
@@ -102,11 +101,13 @@ def _check_inputs(run: settings.Settings) -> None:
     if run.publish and not Path(run.publish).parent.is_dir():
         _fail(f"the folder {Path(run.publish).parent} of the BI snapshot does not exist: create it first, or give --publish another file", 2)
 
-    try:
-        if run.trust_roots:
+    if run.trust_roots:
+        from extractors.digital_signature import TrustRootsError, load_trust_roots  # pyHanko: a second to import
+
+        try:
             load_trust_roots(Path(run.trust_roots))
-    except TrustRootsError as exc:
-        _fail(str(exc), 2)
+        except TrustRootsError as exc:
+            _fail(str(exc), 2)
     passwords = run.limits.password_file
     try:
         if passwords:

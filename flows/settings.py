@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from extractors.page import page_reader
+from extractors.readers import page_reader
 from extractors.source import MIB
 from warehouse.publish import snapshot_path
 
