@@ -63,7 +63,8 @@ def ocr_copy(source: Path, target: Path, pages: list[int], *, force: bool, secon
         raise ExtractionError("requires_ocr", f"a scan, and only {seconds:.0f} s of --timeout were left for OCR: raise --timeout")
     work = ocr_work_folder(target)
     work.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "TMPDIR": str(work)}  # Tesseract's own threads: one core per document
+    # OMP_THREAD_LIMIT: Tesseract's own threads, one core per document; TMPDIR: where OCRmyPDF keeps its work files
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "TMPDIR": str(work)}
     config = target.with_suffix(".tesseract.cfg")
     config.write_text(TESSERACT_CONFIG, encoding="utf-8")
     started = time.monotonic()
