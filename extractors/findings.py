@@ -8,14 +8,17 @@ document states itself what an analyst must look at before trusting its rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from extractors.ocr import OCR_LANGUAGE
 from extractors.page import PageLayout
 from schemas.records import BBox, RawRecord
 
+Number = int | float | Decimal  # stated / computed: loaded as DECIMAL(24,6)
+
 
 def finding(
-    check: str, subject: str, page: int, *, bbox: BBox | None = None, stated: int | None = None, computed: int | None = None
+    check: str, subject: str, page: int, *, bbox: BBox | None = None, stated: Number | None = None, computed: Number | None = None
 ) -> RawRecord:
     fields: dict[str, str | None] = {
         "check": check,

@@ -18,8 +18,11 @@ from schemas.errors import ExtractionError
 # Indonesian words, with English's model for the signs: with `ind` alone '98,75%' reads '98,75Y6'.
 OCR_LANGUAGE = "ind+eng"
 # Table rules in the image read as '|' or '[' glued to the cell text ('|Layanan', '[smt1['):
-# no agreement prints these characters.
-TESSERACT_CONFIG = "tessedit_char_blacklist |[]{}\n"
+# no agreement prints these characters. tessedit_create_hocr: Tesseract also writes the hOCR
+# of the same recognition (each word's box and confidence) next to the text-only PDF that
+# OCRmyPDF's sandwich renderer grafts on the page; --keep-temporary-files leaves it in the
+# work folder, which TMPDIR places in a folder of ours (extractors/confidence.py reads it).
+TESSERACT_CONFIG = "tessedit_char_blacklist |[]{}\ntessedit_create_hocr 1\n"
 OCR_COMMAND = "ocrmypdf"
 MIN_OCR_SECONDS = 5.0  # less time than this left: not worth starting
 
@@ -40,19 +43,28 @@ def ocr_arguments(source: Path, target: Path, pages: list[int], force: bool, con
         OCR_COMMAND, "-l", OCR_LANGUAGE, "--rotate-pages", "--deskew", "--tesseract-config", str(config),
         "--force-ocr" if force else "--skip-text",
         "--pages", ",".join(map(str, pages)),
-        "--output-type", "pdf", "--optimize", "0", "--jobs", "1", "--quiet",
+        "--output-type", "pdf", "--optimize", "0", "--jobs", "1", "--quiet", "--keep-temporary-files",
         str(source), str(target),
     ]  # fmt: skip
 
 
+def ocr_work_folder(target: Path) -> Path:
+    """Where OCRmyPDF keeps its work files (the hOCR of each page) for the copy `target`."""
+    return target.with_name(target.name + ".work")
+
+
 def ocr_copy(source: Path, target: Path, pages: list[int], *, force: bool, seconds: float) -> float:
-    """Write an OCR'd copy of `source` to `target`; return the seconds it took. Any failure
-    is `requires_ocr` with what went wrong (the file is quarantined, never dropped)."""
+    """Write an OCR'd copy of `source` to `target`, OCRmyPDF's work files to
+    `ocr_work_folder(target)`; return the seconds it took. Any failure is `requires_ocr` with
+    what went wrong (the file is quarantined, never dropped)."""
     if shutil.which(OCR_COMMAND) is None:
         raise ExtractionError("requires_ocr", "a scan, and OCRmyPDF is not installed (Debian: apt-get install ocrmypdf tesseract-ocr-ind)")
     if seconds < MIN_OCR_SECONDS:
         raise ExtractionError("requires_ocr", f"a scan, and only {seconds:.0f} s of --timeout were left for OCR: raise --timeout")
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # Tesseract's own threads: one core per document
+    work = ocr_work_folder(target)
+    work.mkdir(parents=True, exist_ok=True)
+    # OMP_THREAD_LIMIT: Tesseract's own threads, one core per document; TMPDIR: where OCRmyPDF keeps its work files
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "TMPDIR": str(work)}
     config = target.with_suffix(".tesseract.cfg")
     config.write_text(TESSERACT_CONFIG, encoding="utf-8")
     started = time.monotonic()

@@ -166,7 +166,7 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
         if kind == "skp_target":
             fields["perspective"] = _text(_cells_with_role(table, r, roles, "perspective")) or None
             fields["category"] = ctx.category
-        yield RawRecord(kind=kind, section=section, page=table.page, bbox=union_of(cells), fields=fields)
+        yield RawRecord(kind=kind, section=section, page=table.page, bbox=union_of(cells), fields=fields, value_bbox=union_of(tgt_cells))
 
 
 def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
@@ -207,6 +207,7 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
                 section=section,
                 page=table.page,
                 bbox=cell.bbox if cell is not None else None,
+                value_bbox=cell.bbox if cell is not None else None,
                 fields={
                     "row_key": row_key,
                     "row_no": no_text if ROW_NO.match(no_text or "") else None,
@@ -258,6 +259,7 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
             page=table.page,
             bbox=union_of(cells),
             fields={"no": no, "label": label, "amount": amount or None, "label_header": _label_header(roles)},
+            value_bbox=union_of(amount_cells),
         )
 
 

@@ -48,6 +48,16 @@ def same(field_name: str, expected: object, actual: object) -> bool:
     return actual == expected
 
 
+@dataclass(frozen=True)
+class Wrong:
+    """A field of a warehouse row that differs from the truth."""
+
+    kind: str  # the truth key: 'indicator_targets', 'budget_lines', ...
+    field: str
+    row: dict  # the warehouse row (its view's columns)
+    truth: object
+
+
 @dataclass
 class Score:
     rows: int = 0  # rows in the truth
@@ -58,6 +68,7 @@ class Score:
     numeric: int = 0  # of the fields, the numbers (DECIMAL_FIELDS): targets, scales, amounts
     numeric_correct: int = 0
     problems: list[str] = field(default_factory=list)
+    wrong: list[Wrong] = field(default_factory=list)  # each wrong field, with the warehouse row it is in
 
     def add(self, other: Score) -> None:
         self.rows += other.rows
@@ -68,6 +79,7 @@ class Score:
         self.numeric += other.numeric
         self.numeric_correct += other.numeric_correct
         self.problems += other.problems
+        self.wrong += other.wrong
 
     @property
     def perfect(self) -> bool:
@@ -116,6 +128,7 @@ def score_rows(kind: str, expected: list[dict], actual: list[dict], identity: Se
         score.numeric_correct += len([f for f in numeric if f not in wrong])
         if wrong:
             score.problems += [f"{kind}[{i}].{f}: {actual[j].get(f)!r} != truth {exp[f]!r}" for f in wrong]
+            score.wrong += [Wrong(kind, f, actual[j], exp[f]) for f in wrong]
         else:
             score.rows_correct += 1
     return score

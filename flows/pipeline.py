@@ -9,9 +9,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from extractors.confidence import ocr_words, with_confidence
 from extractors.digital_signature import read_digital_signatures
 from extractors.document import extract_document
-from extractors.ocr import NeedsOcr, ocr_copy
+from extractors.ocr import NeedsOcr, ocr_copy, ocr_work_folder
 from extractors.source import (
     check_complete,
     check_file_size,
@@ -73,6 +74,8 @@ def _extract(path: str, sha256: str, limits: Limits, trust_roots: str | None) ->
 
 def _extract_ocred(readable: Path, copy: Path, need: NeedsOcr, seconds: float, *, document_id: str, file_name: str) -> RawDocument:
     """OCR a copy of the pages that need it and read the copy with the same extractor; the
-    document keeps the original's identity (its id is the original's SHA-256)."""
+    document keeps the original's identity (its id is the original's SHA-256). Each value
+    read by OCR keeps Tesseract's confidence in it, from the same OCR run."""
     ocr_copy(readable, copy, need.pages, force=need.force, seconds=seconds)
-    return extract_document(copy, document_id=document_id, file_name=file_name, ocr_pages=need.pages)
+    raw = extract_document(copy, document_id=document_id, file_name=file_name, ocr_pages=need.pages)
+    return with_confidence(raw, ocr_words(copy, ocr_work_folder(copy)), need.pages)

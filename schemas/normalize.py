@@ -101,8 +101,7 @@ def _indicator_targets(raw: list[RawRecord], problems: list[ValueProblem]) -> li
                 target=_target(rec, f.get("target"), problems),
                 perspective=_value(f.get("perspective")),
                 assignment=assignment,
-                page=rec.page,
-                bbox=rec.bbox,
+                page=rec.page, bbox=rec.bbox, ocr_confidence=rec.ocr_confidence,
             )
         )
     return out
@@ -136,8 +135,7 @@ def _period_targets(raw: list[RawRecord], problems: list[ValueProblem]) -> list[
                     indicator=_indicator_text(f),
                     period=period,
                     target=target,
-                    page=rec.page,
-                    bbox=rec.bbox,
+                    page=rec.page, bbox=rec.bbox, ocr_confidence=rec.ocr_confidence,
                 )
             )
     return out
@@ -157,7 +155,8 @@ def _budget(raw: list[RawRecord], problems: list[ValueProblem]) -> tuple[list[Bu
         label = squash(f.get("label") or "")
         if rec.kind == "budget_total":
             if amount is not None:
-                totals.append(BudgetTotal(source="pk_budget", label=label, amount_idr=amount, amount_raw=amount_raw, page=rec.page))
+                total = BudgetTotal(source="pk_budget", label=label, amount_idr=amount, amount_raw=amount_raw, page=rec.page)
+                totals.append(total.model_copy(update={"ocr_confidence": rec.ocr_confidence}))
             continue
         no = (f.get("no") or "").strip()
         if not no:
@@ -180,8 +179,7 @@ def _budget(raw: list[RawRecord], problems: list[ValueProblem]) -> tuple[list[Bu
                 level=level,  # type: ignore[arg-type]
                 amount_idr=amount,
                 amount_raw=amount_raw,
-                page=rec.page,
-                bbox=rec.bbox,
+                page=rec.page, bbox=rec.bbox, ocr_confidence=rec.ocr_confidence,
             )
         )
     return lines, totals

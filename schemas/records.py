@@ -60,6 +60,8 @@ class RawRecord(_Record):
     page: int  # 1-based
     bbox: BBox | None = None
     fields: dict[str, str | None] = Field(default_factory=dict)
+    value_bbox: BBox | None = None  # the cell(s) the row's value (target, amount) was read from
+    ocr_confidence: float | None = None  # Tesseract's, 0-100, of the value: its least sure word; None: not read by OCR
 
 
 class RawDocument(_Record):
@@ -113,6 +115,7 @@ class IndicatorTarget(_Record):
     match_score: float | None = None
     page: int
     bbox: BBox | None = None
+    ocr_confidence: float | None = None  # see RawRecord
 
 
 class PeriodTarget(_Record):
@@ -128,6 +131,7 @@ class PeriodTarget(_Record):
     match_score: float | None = None
     page: int
     bbox: BBox | None = None
+    ocr_confidence: float | None = None
 
 
 class BudgetLine(_Record):
@@ -141,6 +145,7 @@ class BudgetLine(_Record):
     amount_raw: str
     page: int
     bbox: BBox | None = None
+    ocr_confidence: float | None = None
 
 
 class BudgetTotal(_Record):
@@ -149,6 +154,7 @@ class BudgetTotal(_Record):
     amount_idr: Decimal
     amount_raw: str
     page: int
+    ocr_confidence: float | None = None
 
 
 class Signature(_Record):

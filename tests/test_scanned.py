@@ -10,7 +10,8 @@ import shutil
 
 import pytest
 
-from flows.evaluate import evaluate, totals
+from extractors.ocr_checks import LOW_CONFIDENCE
+from flows.evaluate import Wrong, evaluate, totals
 from tests.support import ROOT, query
 
 SCANNED = ROOT / "samples" / "scanned"
@@ -91,6 +92,73 @@ def test_no_misread_number_is_loaded_as_another_number(scanned_db):
     assert different == []
 
 
+# The bi fact views whose figures OCR reads, the printed text of the figure, the key of a row.
+FIGURES = {"indicator_targets": ("target_raw", "row_no"), "period_targets": ("target_raw", "line_no"),
+           "budget_lines": ("amount_raw", "line_no"), "budget_totals": ("amount_raw", None)}  # fmt: skip
+NUMERIC = ("target_value", "scale_max", "amount_idr")
+
+
+def _flagged(db, view: str, row: dict) -> bool:
+    """Is there an extraction_ finding on this row: on its page, its box around the row's?
+    (A document-wide finding such as extraction_ocr_read names no box, so it does not count.)"""
+    flags = query(
+        db,
+        "SELECT page, x0, top, x1, bottom, json_extract_string(fields, '$.subject') AS subject FROM raw.records "
+        "WHERE document_id = ? AND page = ? AND kind = 'finding' AND json_extract_string(fields, '$.check') LIKE 'extraction_%' AND x0 IS NOT NULL",
+        [row["document_id"], row["page"]],
+    )
+    key = FIGURES[view][1]
+    if key is None:  # budget_totals keep no box: the finding names the total
+        return any(f"'{row['label']}'" in f["subject"] for f in flags)
+    box = query(db, f"SELECT x0, top, x1, bottom FROM core.{view} WHERE document_id = ? AND {key} = ?", [row["document_id"], row[key]])[0]
+    x, y = (box["x0"] + box["x1"]) / 2, (box["top"] + box["bottom"]) / 2
+    return any(f["x0"] <= x <= f["x1"] and f["top"] <= y <= f["bottom"] for f in flags)
+
+
+def _caught(db, wrong: Wrong) -> bool:
+    """Does a reconciliation check (not extraction_) of the row's document, or of a companion
+    file, report a mismatch on the row: its indicator, its program, its total?"""
+    row = wrong.row
+    mismatches = query(db, "SELECT document_id, check_name, subject FROM all_versions.reconciliation "
+                           "WHERE status = 'mismatch' AND check_name NOT LIKE 'extraction_%'")  # fmt: skip
+    if wrong.kind in ("indicator_targets", "period_targets"):
+        names = {n for n in (row.get("indicator_code"), row.get("indicator")) if n}
+        return any(m["subject"].split(" ")[0] in names or m["subject"] in names for m in mismatches)
+    own = [m for m in mismatches if m["document_id"] == row["document_id"]]
+    if wrong.kind == "budget_totals":
+        return any(m["check_name"] == "budget_total_vs_programs" and m["subject"] == row["label"] for m in own)
+    program = f"program {row['program_no']}" if row.get("program_no") is not None else None  # unnumbered: any program's
+    return any(m["check_name"] == "program_total_vs_activities" and m["subject"] == (program or m["subject"]) for m in own) or (
+        row["level"] == "program" and any(m["check_name"] == "budget_total_vs_programs" for m in own))  # fmt: skip
+
+
+def test_every_figure_read_by_ocr_keeps_its_confidence_and_a_doubtful_one_is_flagged_on_its_row(scanned_db):
+    db, _, _ = scanned_db
+    figures = 0
+    for view, (raw, _) in FIGURES.items():
+        for row in query(db, f"SELECT v.*, d.ocr_used FROM all_versions.{view} v JOIN bi.documents d USING (document_id)"):
+            if not any(ch.isdigit() for ch in row[raw] or ""):
+                continue
+            figures += 1
+            assert row["ocr_used"] and row["ocr_confidence"] is not None and 0 <= row["ocr_confidence"] <= 100, row
+            assert _flagged(db, view, row) or row["ocr_confidence"] >= LOW_CONFIDENCE, row
+    assert figures > 0
+    for finding in query(db, "SELECT computed FROM all_versions.reconciliation WHERE check_name = 'extraction_ocr_low_confidence'"):
+        assert finding["computed"] is None or finding["computed"] < LOW_CONFIDENCE
+
+
+def test_every_wrong_figure_of_a_scan_is_null_flagged_on_its_row_or_caught_by_reconciliation(scanned_db):
+    """The issue's promise, from the truth: a figure OCR misread is never loaded silently as
+    certain. Each numeric field of a loaded scan that differs from the original's truth is
+    NULL, or has an extraction_ finding on its row, or a reconciliation check reports it."""
+    db, folder, _ = scanned_db
+    scores = [d for d in evaluate(db, folder, SCANNED) if d.loaded]
+    assert scores, "no scan was loaded"
+    wrong = [w for d in scores for s in d.by_fact.values() for w in s.wrong if w.field in NUMERIC and w.row.get(w.field) is not None]
+    silent = [w for w in wrong if not _flagged(db, w.kind, w.row) and not _caught(db, w)]
+    assert silent == []
+
+
 def test_a_scan_does_not_hide_the_born_digital_file_of_the_same_agreement(tmp_path):
     """The born-digital PK, then its scan: the same unit, year, signers and date, but the scan's
     OCR'd content differs, so two versions of one chain. The text layer stays current although
@@ -112,3 +180,8 @@ def test_a_scan_does_not_hide_the_born_digital_file_of_the_same_agreement(tmp_pa
         assert versions[original]["chain_id"] == versions[scan]["chain_id"], (original, scan)
         assert versions[original]["is_current"] and not versions[original]["ocr_used"]
         assert not versions[scan]["is_current"] and versions[scan]["ocr_used"]
+    # Confidence is OCR's: NULL on every figure of a text layer, kept on those of a scan.
+    confidence = query(db, "SELECT d.file_name, count(t.ocr_confidence) AS known, count(*) AS figures FROM all_versions.budget_lines t "
+                           "JOIN bi.documents d USING (document_id) GROUP BY 1")  # fmt: skip
+    for row in confidence:
+        assert row["figures"] > 0 and row["known"] == (row["figures"] if row["file_name"] in pairs.values() else 0), row

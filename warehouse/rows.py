@@ -66,6 +66,7 @@ INDICATOR_TARGETS_COLUMNS = (
     "match_score",
     "page",
     *BBOX_COLUMNS,
+    "ocr_confidence",
 )
 
 
@@ -86,6 +87,7 @@ def _indicator_targets_rows(doc: Document, d: str, run_id: str, ingested_at: dt.
             t.match_score,
             t.page,
             *_bbox(t.bbox),
+            t.ocr_confidence,
         )
         for no, t in _numbered(doc.indicator_targets)
     ]
@@ -106,6 +108,7 @@ PERIOD_TARGETS_COLUMNS = (
     "match_score",
     "page",
     *BBOX_COLUMNS,
+    "ocr_confidence",
 )
 
 
@@ -126,6 +129,7 @@ def _period_targets_rows(doc: Document, d: str, run_id: str, ingested_at: dt.dat
             t.match_score,
             t.page,
             *_bbox(t.bbox),
+            t.ocr_confidence,
         )
         for no, t in _numbered(doc.period_targets)
     ]
@@ -143,21 +147,22 @@ BUDGET_LINES_COLUMNS = (
     "amount_raw",
     "page",
     *BBOX_COLUMNS,
+    "ocr_confidence",
 )
 
 
 def _budget_lines_rows(doc: Document, d: str, run_id: str, ingested_at: dt.datetime) -> list[Row]:
     return [
-        (d, b.line_no, b.program_no, b.program, b.activity_code, b.activity, b.level, b.amount_idr, b.amount_raw, b.page, *_bbox(b.bbox))
+        (d, b.line_no, b.program_no, b.program, b.activity_code, b.activity, b.level, b.amount_idr, b.amount_raw, b.page, *_bbox(b.bbox), b.ocr_confidence)
         for b in doc.budget_lines
     ]
 
 
-BUDGET_TOTALS_COLUMNS = ("document_id", "row_no", "source", "label", "amount_idr", "amount_raw", "page")
+BUDGET_TOTALS_COLUMNS = ("document_id", "row_no", "source", "label", "amount_idr", "amount_raw", "page", "ocr_confidence")
 
 
 def _budget_totals_rows(doc: Document, d: str, run_id: str, ingested_at: dt.datetime) -> list[Row]:
-    return [(d, no, t.source, t.label, t.amount_idr, t.amount_raw, t.page) for no, t in _numbered(doc.budget_totals)]
+    return [(d, no, t.source, t.label, t.amount_idr, t.amount_raw, t.page, t.ocr_confidence) for no, t in _numbered(doc.budget_totals)]
 
 
 SIGNATURES_COLUMNS = (

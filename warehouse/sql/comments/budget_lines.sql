@@ -11,3 +11,4 @@ COMMENT ON COLUMN bi.budget_lines.amount_idr IS $$The amount in Rupiah, DECIMAL(
 COMMENT ON COLUMN bi.budget_lines.page IS $$The 1-based page of the PDF the row was read from.$$;
 COMMENT ON COLUMN bi.budget_lines.line_no IS $$The row's 1-based order in the document's budget table: sort by it to read the rows as printed.$$;
 COMMENT ON COLUMN bi.budget_lines.amount_raw IS $$The amount exactly as printed, e.g. 'Rp. 79.534.353.000'.$$;
+COMMENT ON COLUMN bi.budget_lines.ocr_confidence IS $$Tesseract's confidence (0-100) in the amount when kinerja read it by OCR from a scan: that of its least sure word. Below 90 the row is listed for review in bi.reconciliation ('extraction_ocr_low_confidence'). NULL when the amount was read from the PDF's text layer.$$;

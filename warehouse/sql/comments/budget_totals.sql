@@ -7,3 +7,4 @@ COMMENT ON COLUMN bi.budget_totals.label IS $$The total's label as printed, e.g.
 COMMENT ON COLUMN bi.budget_totals.amount_idr IS $$The total in Rupiah, DECIMAL(20,2), exact ('Rp1,2 triliun' -> 1200000000000.00).$$;
 COMMENT ON COLUMN bi.budget_totals.amount_raw IS $$The total exactly as printed, e.g. 'Rp 14.651.250.000,00' or 'Rp1,2 triliun'.$$;
 COMMENT ON COLUMN bi.budget_totals.page IS $$The 1-based page of the PDF the total was read from.$$;
+COMMENT ON COLUMN bi.budget_totals.ocr_confidence IS $$Tesseract's confidence (0-100) in the amount when kinerja read it by OCR from a scan: that of its least sure word. Below 90 the row is listed for review in bi.reconciliation ('extraction_ocr_low_confidence'). NULL when the amount was read from the PDF's text layer.$$;

@@ -19,3 +19,4 @@ COMMENT ON COLUMN bi.indicator_targets.match_score IS $$How alike the row's indi
 COMMENT ON COLUMN bi.indicator_targets.assignment IS $$SKP rows: the '(Penugasan dari ...)' note printed under the RHK, e.g. 'Penugasan dari Menteri Keuangan'; NULL when none.$$;
 COMMENT ON COLUMN bi.indicator_targets.target_unit IS $$The unit of count printed with the target: '12 Kegiatan' -> 'Kegiatan'; NULL when none (also in qualifier).$$;
 COMMENT ON COLUMN bi.indicator_targets.row_no IS $$The row's 1-based order among the document's target rows (PK and SKP tables): sort by it to read the rows as printed.$$;
+COMMENT ON COLUMN bi.indicator_targets.ocr_confidence IS $$Tesseract's confidence (0-100) in the target when kinerja read it by OCR from a scan: that of its least sure word. Below 90 the row is listed for review in bi.reconciliation ('extraction_ocr_low_confidence'). NULL when the target was read from the PDF's text layer.$$;

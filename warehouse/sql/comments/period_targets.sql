@@ -19,3 +19,4 @@ COMMENT ON COLUMN bi.period_targets.matched_code IS $$For rows that print no cod
 COMMENT ON COLUMN bi.period_targets.match_score IS $$How alike the row's indicator text and the matched indicator's are, 0-100; below 85 no match is taken. NULL on rows that were not matched.$$;
 COMMENT ON COLUMN bi.period_targets.target_unit IS $$The unit of count printed with the row's target ('12 Kegiatan' -> 'Kegiatan'); NULL when none.$$;
 COMMENT ON COLUMN bi.period_targets.line_no IS $$The cell's 1-based order in the document: sort by it to read the cells as printed.$$;
+COMMENT ON COLUMN bi.period_targets.ocr_confidence IS $$Tesseract's confidence (0-100) in the target when kinerja read it by OCR from a scan: that of its least sure word. Below 90 the row is listed for review in bi.reconciliation ('extraction_ocr_low_confidence'). NULL when the target was read from the PDF's text layer.$$;
