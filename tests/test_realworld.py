@@ -17,6 +17,9 @@ OCR_LAYER_TRUTH = TRUTH / "ocr-layer"
 # A ratchet, not a target: fields read right on the OCR-layered agreements may only rise
 # (raise it when the OCR work improves them; never lower it to make a change pass).
 OCR_LAYER_FLOOR = json.loads((OCR_LAYER_TRUTH / "score_floor.json").read_text(encoding="utf-8"))
+# Image-only scans that kinerja OCRs itself; the same kind of ratchet, per fact and for the numbers.
+SCANNED_TRUTH = TRUTH / "scanned"
+SCANNED_FLOOR = json.loads((SCANNED_TRUTH / "score_floor.json").read_text(encoding="utf-8"))
 
 pytestmark = [
     pytest.mark.usefixtures("prefect_api"),
@@ -62,6 +65,18 @@ def test_ocr_layered_agreements_do_not_regress(realworld_db):
     summed = totals(scores)
     got = {fact: summed[("all", fact)].fields_correct for fact in OCR_LAYER_FLOOR["fields_correct"]}
     below = {fact: (got[fact], floor) for fact, floor in OCR_LAYER_FLOOR["fields_correct"].items() if got[fact] < floor}
+    assert below == {}, f"fields correct fell below the floor: {below}"
+
+
+def test_scanned_agreements_do_not_regress(realworld_db):
+    db, _ = realworld_db
+    scores = evaluate(db, REALWORLD, SCANNED_TRUTH)
+    assert len(scores) == len(list(SCANNED_TRUTH.glob("*.truth.json"))) >= 6 and all(d.loaded for d in scores)
+    summed = totals(scores)
+    got = {fact: summed[("all", fact)].fields_correct for fact in SCANNED_FLOOR["fields_correct"]}
+    got["numeric"] = sum(summed[("all", fact)].numeric_correct for fact in ("indicator_targets", "budget_lines", "budget_totals"))
+    floor = SCANNED_FLOOR["fields_correct"] | {"numeric": SCANNED_FLOOR["numeric_correct"]}
+    below = {fact: (got[fact], least) for fact, least in floor.items() if got[fact] < least}
     assert below == {}, f"fields correct fell below the floor: {below}"
 
 
