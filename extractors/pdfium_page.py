@@ -144,6 +144,8 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
     fonts: dict[int, FontMetrics] = {}
     widths: dict[tuple[int, str], float] = {}
     objects: dict[int, TextObject] = {}
+    turned: dict[int, tuple[tuple[float, ...], bool]] = {}  # by text object: what multiply() would give, but the origin
+    rotation = frame.rotation
     ox, oy = ctypes.c_double(), ctypes.c_double()
     chars: list[Char] = []
     last: tuple[int, float, float] | None = None
@@ -160,9 +162,14 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
             chars[-1] = _ligature(chars[-1], text, _loose_width(raw, i, obj) * obj.size * abs(obj.linear[0]))
             continue
         last = here
-        m = multiply((*obj.linear, ox.value, oy.value), frame.rotation)
-        if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):  # pdfplumber's 'upright'
+        linear = turned.get(address)
+        if linear is None:  # the object's matrix through the page's /Rotate, and pdfplumber's 'upright'
+            m = multiply((*obj.linear, 0.0, 0.0), rotation)
+            linear = turned[address] = (m[:4], m[0] * m[3] > 0 and m[1] * m[2] <= 0)
+        if not linear[1]:
             continue
+        x, y = ox.value, oy.value
+        m = (*linear[0], rotation[0] * x + rotation[2] * y + rotation[4], rotation[1] * x + rotation[3] * y + rotation[5])
         width = widths.get((obj.font_key, text))
         if width is None:
             width = widths[(obj.font_key, text)] = _advance(obj, text, lambda: _loose_width(raw, i, obj))
