@@ -144,10 +144,11 @@ def _run(paths: list[str], files: list, run: settings.Settings, as_json: bool):
         finally:
             holder.close()
         return known
-    return _run_flow(holder, paths, len(files), run, as_json)
+    return _run_flow(holder, paths, files, run, as_json)
 
 
-def _run_flow(holder, paths: list[str], file_count: int, run: settings.Settings, as_json: bool):
+def _run_flow(holder, paths: list[str], files: list, run: settings.Settings, as_json: bool):
+    from flows.head_start import head_start
     from flows.ingest import ingest as ingest_flow
     from flows.ingest import task_runner
     from warehouse.db import WarehouseError
@@ -159,8 +160,10 @@ def _run_flow(holder, paths: list[str], file_count: int, run: settings.Settings,
         console=err, disable=as_json or not err.is_terminal, transient=True,
     )
     try:
-        with signals.stop_on_signals(), server.prefect_api(), progress:
-            bar = progress.add_task("", total=file_count, rate="")
+        with signals.stop_on_signals(), head_start(holder, files, run) as early, server.prefect_api(), progress:
+            if early is not None:
+                early.stop_starting()  # the flow is up: its tasks take over
+            bar = progress.add_task("", total=len(files), rate="")
             pages = [0]
 
             def advance(outcome) -> None:

@@ -21,6 +21,7 @@ from extractors import EXTRACTOR_VERSION
 from extractors.digital_signature import load_trust_roots
 from extractors.source import read_password_file
 from flows.discovery import Found, discover_pdfs
+from flows.head_start import taken
 from flows.isolation import Extracted, extract_in_child, start_forkserver, stopping
 from flows.outcome import FileOutcome, RunSummary, display_path, fingerprint, known_outcome
 from flows.settings import Limits, Settings, resolve
@@ -52,8 +53,10 @@ def discover(paths: Sequence[str]) -> list[Found]:
 
 @task(name="extract")
 def extract(path: str, sha256: str, trust_roots: str | None = None, limits: Limits | None = None) -> Extracted:
-    """Extract and normalize one document in a child process; every failure becomes a quarantine reason."""
-    return extract_in_child(path, sha256, limits or Limits(), trust_roots)
+    """Extract and normalize one document in a child process; every failure becomes a quarantine
+    reason. A file whose extraction began while the API server started (flows.head_start) is
+    taken from there."""
+    return taken(path, sha256) or extract_in_child(path, sha256, limits or Limits(), trust_roots)
 
 
 def task_runner(workers: int, dask_address: str | None = None):
