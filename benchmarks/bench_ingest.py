@@ -150,20 +150,26 @@ def ocr_per_page() -> None:
     import pypdfium2
 
     from extractors.ocr import ocr_copy
+    from extractors.page import read_pages, with_image_rules
 
     print(f"command: {Path(sys.executable).name} benchmarks/bench_ingest.py --ocr  ({os.cpu_count()} CPUs, one OCR job)")
-    print(f"{'file':<40} {'pages':>5} {'wall s':>7} {'CPU s':>6} {'wall s/page':>11} {'CPU s/page':>10}")
-    all_pages = all_wall = all_cpu = 0.0
+    print(f"{'file':<40} {'pages':>5} {'wall s':>7} {'CPU s':>6} {'wall s/page':>11} {'CPU s/page':>10} {'rules ms/page':>13}")
+    all_pages = all_wall = all_cpu = all_rules = 0.0
     for pdf in sorted((ROOT / "samples" / "scanned").glob("*.pdf")):
         n = len(pypdfium2.PdfDocument(str(pdf)))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         with tempfile.TemporaryDirectory(prefix="kinerja-bench-ocr-") as tmp:
             wall = ocr_copy(pdf, Path(tmp) / "ocr.pdf", list(range(1, n + 1)), force=False, seconds=3600)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            pages = list(read_pages(Path(tmp) / "ocr.pdf"))
+            started = time.perf_counter()  # ruling lines and ink from the page images (extractors/image_rules.py)
+            with_image_rules(Path(tmp) / "ocr.pdf", pages, range(1, n + 1))
+            rules = time.perf_counter() - started
         cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-        all_pages, all_wall, all_cpu = all_pages + n, all_wall + wall, all_cpu + cpu
-        print(f"{pdf.name:<40} {n:>5} {wall:>7.1f} {cpu:>6.1f} {wall / n:>11.1f} {cpu / n:>10.1f}")
-    print(f"{'all':<40} {all_pages:>5.0f} {all_wall:>7.1f} {all_cpu:>6.1f} {all_wall / all_pages:>11.1f} {all_cpu / all_pages:>10.1f}")
+        all_pages, all_wall, all_cpu, all_rules = all_pages + n, all_wall + wall, all_cpu + cpu, all_rules + rules
+        print(f"{pdf.name:<40} {n:>5} {wall:>7.1f} {cpu:>6.1f} {wall / n:>11.1f} {cpu / n:>10.1f} {1000 * rules / n:>13.0f}")
+    print(f"{'all':<40} {all_pages:>5.0f} {all_wall:>7.1f} {all_cpu:>6.1f} {all_wall / all_pages:>11.1f} {all_cpu / all_pages:>10.1f} "
+          f"{1000 * all_rules / all_pages:>13.0f}")
 
 
 def command_wall(folder: Path, db: Path, workers: int | None = None) -> float:

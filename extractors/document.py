@@ -9,7 +9,7 @@ from extractors import EXTRACTOR_VERSION
 from extractors.findings import finding, kind_assumed, ocr_layer, ocr_read, page_list
 from extractors.kind import FACT_KINDS, classify_lines, is_cascade
 from extractors.ocr import OCR_LANGUAGE, NeedsOcr
-from extractors.page import PageLayout, read_pages
+from extractors.page import PageLayout, read_pages, with_image_rules
 from extractors.skp import is_heading
 from extractors.stream import OpenTable, apply_stream, attach_headers, needs_stream, unread_headers
 from extractors.text_quality import pages_to_ocr
@@ -68,6 +68,7 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str, ocr_
     if not pages:
         raise _no_pages(path, bool(ocr_pages))
     _check_text_layer(pages, ocr_pages)
+    pages = with_image_rules(path, pages, ocr_pages)
     findings = ocr_layer(pages, ocr_pages) + ocr_read(pages, ocr_pages) + _read_borderless_tables(path, pages)
     records, sections = extract_records(pages)
     kind = _document_kind(pages)

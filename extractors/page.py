@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -10,6 +10,7 @@ import pdfplumber
 
 from extractors.geometry import area
 from extractors.grid import Ruling, Table, find_ruled_tables
+from extractors.image_rules import read_page_images
 from extractors.layout import Char, CharIndex, TextLine, group_lines
 from extractors.pdfium_page import PdfiumDocument
 from extractors.readers import ENV_PAGE_READER, PAGE_READERS, page_reader  # noqa: F401  (re-exported)
@@ -29,6 +30,7 @@ class PageLayout:
     tables: list[Table]
     lines: list[TextLine]  # text outside the ruled tables, top to bottom
     image_boxes: list[BBox] = field(default_factory=list)
+    ink_boxes: list[BBox] = field(default_factory=list)  # a scan's signatures and stamps (extractors/image_rules.py)
     _all_lines: list[TextLine] | None = field(default=None, repr=False, compare=False)
 
     def all_lines(self) -> list[TextLine]:
@@ -119,6 +121,19 @@ def _read_with_pdfium(path: str | Path) -> Iterator[PageLayout]:
         document.close()
         if fallback is not None:
             fallback.close()
+
+
+def with_image_rules(path: str | Path, pages: list[PageLayout], numbers: Collection[int]) -> list[PageLayout]:
+    """The scanned pages among `numbers` rebuilt from the ruling lines and ink their images show
+    (a scan's tables have no vector rule); the characters stay those read (OCR's)."""
+    scans = [p for p in pages if p.number in numbers and p.is_scanned]
+    if not scans:
+        return pages
+    readings = read_page_images(path, [p.number for p in scans], [(p.width, p.height) for p in scans], [p.chars for p in scans])
+    rebuilt = {
+        p.number: replace(layout_of(p.number, p.width, p.height, p.chars, r.ruling, p.image_boxes), ink_boxes=r.ink) for p, r in zip(scans, readings)
+    }
+    return [rebuilt.get(p.number, p) for p in pages]
 
 
 def page_count(path: str | Path) -> int:

@@ -357,7 +357,7 @@ def mark_signed(record: RawRecord, block: Block, page: PageLayout) -> RawRecord:
     else:
         zones = [block.bbox, _space_above_name(block, record.fields.get("name"))]
         limit = BACKGROUND_IMAGE * page.width * page.height
-        images = [b for b in page.image_boxes if area(b) < limit]
+        images = [b for b in page.image_boxes if area(b) < limit] + page.ink_boxes
         mark = "image" if any(overlaps(img, zone) for img in images for zone in zones) else "none"
     return record.model_copy(update={"fields": dict(record.fields, signed_mark=mark)})
 

@@ -16,9 +16,12 @@ from tests.support import ROOT, query
 
 SCANNED = ROOT / "samples" / "scanned"
 # A ratchet measured on these scans (README, "Scanned documents: OCR"): numeric fields exact
-# may only rise. Measured 49 of 225 (53 of 57 on the two PK scans; the Rincian scan, whose
-# table no ruling line outlines once it is an image, is quarantined). The issue's target is 99%.
-NUMERIC_EXACT_FLOOR = 49 / 225
+# may only rise. Measured 57 of 225: all 57 of the two PK scans, whose tables are now ruled
+# from the page image (extractors/image_rules.py; 49 before). The Rincian scan now loads:
+# its tables are found, but Tesseract reads the period header through the rules ('Qi a2
+# smt a3'), so each is an extraction_table_not_read finding and no row (0 of 168). The
+# issue's target is 99%.
+NUMERIC_EXACT_FLOOR = 57 / 225
 
 pytestmark = [
     pytest.mark.usefixtures("prefect_api"),

@@ -96,17 +96,21 @@ def scan_page(page: pypdfium2.PdfPage, scan: Scan, rng: random.Random, last: boo
     return Image.open(io.BytesIO(buffer.getvalue()))
 
 
-def write_scan(scan: Scan, out_dir: Path = SCANNED_DIR) -> Path:
+def scan_pdf(source: Path, target: Path, scan: Scan) -> Path:
+    """Write `source` as `scan` would come out of a scanner: an image-only PDF."""
     rng = random.Random(scan.seed)
-    pdf = pypdfium2.PdfDocument(str(CORPUS_DIR / scan.source))
+    pdf = pypdfium2.PdfDocument(str(source))
     try:
         pages = [scan_page(pdf[i], scan, rng, last=i == len(pdf) - 1) for i in range(len(pdf))]
     finally:
         pdf.close()
-    target = out_dir / scanned_name(scan.source)
     # Pillow's PDF writer embeds each JPEG as is (DCTDecode) and writes no text layer.
     pages[0].save(target, "PDF", resolution=scan.dpi, save_all=True, append_images=pages[1:], creationDate=None, modDate=None)
     return target
+
+
+def write_scan(scan: Scan, out_dir: Path = SCANNED_DIR) -> Path:
+    return scan_pdf(CORPUS_DIR / scan.source, out_dir / scanned_name(scan.source), scan)
 
 
 def write_truth(scan: Scan, out_dir: Path = SCANNED_DIR) -> Path:
