@@ -25,16 +25,17 @@ browser:
 	    echo "chromium is missing: install it (Debian: sudo apt-get install chromium fonts-dejavu-core) for tests/test_report.py" >&2; \
 	  fi; }
 
-# OCRmyPDF with Tesseract's Indonesian data reads scanned agreements (extractors/ocr.py).
+# OCRmyPDF with Tesseract's Indonesian data reads scanned agreements (extractors/ocr.py);
+# numpy in its interpreter lets kinerja's plugin erase table rules from what Tesseract reads.
 # Installed with apt-get when missing (root on Debian/Ubuntu); without them scans stay
 # quarantined 'requires_ocr', and tests/test_scanned.py says so.
 ocr:
-	@{ command -v ocrmypdf >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind; } || { \
+	@{ command -v ocrmypdf >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind && /usr/bin/python3 -c 'import numpy' 2>/dev/null; } || { \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ocrmypdf tesseract-ocr tesseract-ocr-ind >/dev/null; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ocrmypdf tesseract-ocr tesseract-ocr-ind python3-numpy >/dev/null; \
 	  else \
-	    echo "OCR is missing: install it (Debian: sudo apt-get install ocrmypdf tesseract-ocr tesseract-ocr-ind) to read scans" >&2; \
+	    echo "OCR is missing: install it (Debian: sudo apt-get install ocrmypdf tesseract-ocr tesseract-ocr-ind python3-numpy) to read scans" >&2; \
 	  fi; }
 
 run: install browser ocr

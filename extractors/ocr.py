@@ -24,6 +24,8 @@ OCR_LANGUAGE = "ind+eng"
 # work folder, which TMPDIR places in a folder of ours (extractors/confidence.py reads it).
 TESSERACT_CONFIG = "tessedit_char_blacklist |[]{}\ntessedit_create_hocr 1\n"
 OCR_COMMAND = "ocrmypdf"
+# Tesseract reads an image whose table rules are erased (the copy keeps them): see the plugin.
+ERASE_RULES_PLUGIN = Path(__file__).with_name("data") / "erase_rules_plugin.py"
 MIN_OCR_SECONDS = 5.0  # less time than this left: not worth starting
 
 
@@ -40,7 +42,7 @@ def ocr_arguments(source: Path, target: Path, pages: list[int], force: bool, con
     """--force-ocr replaces another tool's garbage layer; --skip-text leaves text pages alone.
     --optimize 0 and one job: speed, and one core per document (the workers run in parallel)."""
     return [
-        OCR_COMMAND, "-l", OCR_LANGUAGE, "--rotate-pages", "--deskew", "--tesseract-config", str(config),
+        OCR_COMMAND, "-l", OCR_LANGUAGE, "--rotate-pages", "--deskew", "--tesseract-config", str(config), "--plugin", str(ERASE_RULES_PLUGIN),
         "--force-ocr" if force else "--skip-text",
         "--pages", ",".join(map(str, pages)),
         "--output-type", "pdf", "--optimize", "0", "--jobs", "1", "--quiet", "--keep-temporary-files",

@@ -13,6 +13,9 @@ IKU_CODE_RE = re.compile(
     r"(?![A-Za-z0-9])"
 )
 _LEADING_CODE = re.compile(r"\s*(?<![A-Za-z0-9])" + IKU_CODE_RE.pattern)
+# OCR reads a leading '1' as 'l' or 'I' ('la-CP'): taken as 1 only before a lower-case letter
+# and the type CP or N, which no Indonesian word at the head of an indicator looks like.
+_LEADING_CODE_MISREAD_ONE = re.compile(r"\s*(?<![A-Za-z0-9])[lI](?P<letter>[a-z])\s*[-\u2013]\s*(?P<type>CP|N)(?![A-Za-z0-9])")
 
 
 def parse_iku_code(text: str) -> tuple[int, str, str]:
@@ -29,7 +32,10 @@ def format_iku_code(objective: int, letter: str, kind: str) -> str:
 
 def find_iku_code(text: str) -> str | None:
     """The canonical code a text starts with: '1a-CP Tingkat efektivitas ...' -> '1a-CP'."""
-    match = _LEADING_CODE.match(text) if isinstance(text, str) else None
-    if match is None:
+    if not isinstance(text, str):
         return None
-    return format_iku_code(int(match["objective"]), match["letter"], match["type"])
+    if (match := _LEADING_CODE.match(text)) is not None:
+        return format_iku_code(int(match["objective"]), match["letter"], match["type"])
+    if (match := _LEADING_CODE_MISREAD_ONE.match(text)) is not None:
+        return format_iku_code(1, match["letter"], match["type"])
+    return None

@@ -12,7 +12,8 @@ _NUMBER = r"(?P<n>iv|i{1,3}|[1-4])"
 
 # 's.d.' = sampai dengan (up to and including): cumulative to the end of that period.
 _CUMULATIVE = re.compile(r"(?:s\s*\.?\s*d\s*\.?|s\s*/\s*d|sampai\s+dengan)\s*(?P<rest>.+)")
-_QUARTER = re.compile(rf"(?:q|tw|trw|triwulan|kuartal)\s*\.?\s*(?:ke\s*-?\s*)?{_NUMBER}")
+# '@' is OCR's reading of a 'Q' ('@1', 's.d.@3'); no printed label has one.
+_QUARTER = re.compile(rf"(?:q|@|tw|trw|triwulan|kuartal)\s*\.?\s*(?:ke\s*-?\s*)?{_NUMBER}")
 _SEMESTER = re.compile(rf"(?:s|sm|smt|smstr|semester)\s*\.?\s*(?:ke\s*-?\s*)?{_NUMBER}")
 _YEAR = re.compile(r"(?:target\s+)?(?:y|fy|tahun|tahunan|annual|thn)")
 _TRAILING_YEAR = re.compile(r"\s+(?:19|20)[0-9]{2}$")

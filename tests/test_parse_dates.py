@@ -129,6 +129,7 @@ def test_find_year(text: str, expected: int | None) -> None:
         ("s.d. Q3", "YTD_Q3"), ("s.d.Q3", "YTD_Q3"), ("sd Q3", "YTD_Q3"), ("s/d Q3", "YTD_Q3"),
         ("s.d. TW III", "YTD_Q3"), ("S.D. Q3", "YTD_Q3"),
         ("Q4", "Q4"), ("TW IV", "Q4"), ("Triwulan 4", "Q4"),
+        ("@1", "Q1"), ("Qi", "Q1"), ("s.d.@3", "YTD_Q3"),  # OCR's readings of the Rincian scan's header
         ("Y", "Y"), ("Tahunan", "Y"), ("Tahun", "Y"), ("Target Tahunan", "Y"), ("TAHUNAN", "Y"),
     ],
 )

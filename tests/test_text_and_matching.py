@@ -91,6 +91,11 @@ def test_parse_iku_code_rejects(text: str) -> None:
         ("Tingkat kualitas pengelolaan SDM", None),
         ("a. Komunikasi, Edukasi, dan Standardisasi", None),
         ("Indeks 1a-CP", None),
+        ("la-CP Nilai Indikator Kinerja Pelaksanaan Anggaran", "1a-CP"),  # OCR's 'l' for '1'
+        ("Ib-N Persentase", "1b-N"),
+        ("lain-lain", None),
+        ("Ia-ya", None),
+        ("Ilb-N", None),
     ],
 )
 def test_find_iku_code(text: str, expected: str | None) -> None:
