@@ -26,6 +26,10 @@ TESSERACT_CONFIG = "tessedit_char_blacklist |[]{}\ntessedit_create_hocr 1\n"
 OCR_COMMAND = "ocrmypdf"
 # Tesseract reads an image whose table rules are erased (the copy keeps them): see the plugin.
 ERASE_RULES_PLUGIN = Path(__file__).with_name("data") / "erase_rules_plugin.py"
+# Tesseract's page segmentation: 4, one column of text of variable sizes. Its default (3,
+# automatic) makes blocks of a table's columns once the rules are gone and dropped a whole
+# Target column; on samples/scanned 4 read 206 of 225 figures exact, 6 205, 11 (sparse) 175.
+PAGE_SEGMENTATION = "4"
 MIN_OCR_SECONDS = 5.0  # less time than this left: not worth starting
 
 
@@ -42,7 +46,8 @@ def ocr_arguments(source: Path, target: Path, pages: list[int], force: bool, con
     """--force-ocr replaces another tool's garbage layer; --skip-text leaves text pages alone.
     --optimize 0 and one job: speed, and one core per document (the workers run in parallel)."""
     return [
-        OCR_COMMAND, "-l", OCR_LANGUAGE, "--rotate-pages", "--deskew", "--tesseract-config", str(config), "--plugin", str(ERASE_RULES_PLUGIN),
+        OCR_COMMAND, "-l", OCR_LANGUAGE, "--rotate-pages", "--deskew", "--tesseract-config", str(config),
+        "--plugin", str(ERASE_RULES_PLUGIN), "--tesseract-pagesegmode", PAGE_SEGMENTATION,
         "--force-ocr" if force else "--skip-text",
         "--pages", ",".join(map(str, pages)),
         "--output-type", "pdf", "--optimize", "0", "--jobs", "1", "--quiet", "--keep-temporary-files",
