@@ -9,10 +9,10 @@ subprocess, and an unchanged re-run through it.
 Prints wall time, documents/s, pages/s and peak RSS (the parent process, and the largest
 extraction child), each also as a ratio to the baseline. Not a test.
 
-    .venv/bin/python benchmarks/bench_ingest.py --memory 10 100
+    .venv/bin/python benchmarks/bench_ingest.py --memory 200 2000
 
-Memory against corpus size: the whole command over 10 and then 100 copies of the samples
-(each into a fresh warehouse), the peak RSS of the kinerja process itself (VmHWM, read
+Memory against corpus size: the whole command over 200 and then 2000 distinct agreements
+drawn by the layout generator (each into a fresh warehouse), the peak RSS of the kinerja process itself (VmHWM, read
 from /proc while it runs) for each, and their ratio: flat means about 1.
 
     .venv/bin/python benchmarks/bench_ingest.py --ocr
@@ -46,6 +46,26 @@ def build_corpus(folder: Path, copies: int) -> int:
         for sample in sorted((ROOT / "samples" / "corpus").glob("*.pdf")):
             (folder / f"{copy:02d}-{sample.name}").write_bytes(sample.read_bytes() + f"\n% bench copy {copy}\n".encode())
             n += 1
+    return n
+
+
+def draw_corpus(folder: Path, n: int) -> int:
+    """N distinct agreements drawn by the layout generator (tests/layout_strategies.py): each
+    with its own unit, year, signers, targets and budget, as a year of real files would be
+    (copies of the samples would all be versions of the same few agreements)."""
+    import warnings
+
+    from hypothesis.errors import NonInteractiveExampleWarning
+
+    from samples.generators.layout_pdf import render_layout
+    from tests.layout_strategies import layouts
+
+    folder.mkdir(parents=True)
+    strategy = layouts()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NonInteractiveExampleWarning)
+        for i in range(n):
+            render_layout(strategy.example(), folder / f"drawn-{i:05d}.pdf")
     return n
 
 
@@ -131,10 +151,10 @@ def memory_against_size(small: int, large: int) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="kinerja-bench-mem-"))
     try:
         rows = []
-        for copies in (small, large):
-            folder = scratch / f"corpus-{copies}"
-            n = build_corpus(folder, copies)
-            wall, peak = command_peak_rss(folder, scratch / f"mem-{copies}.duckdb")
+        for count in (small, large):
+            folder = scratch / f"corpus-{count}"
+            n = draw_corpus(folder, count)
+            wall, peak = command_peak_rss(folder, scratch / f"mem-{count}.duckdb")
             rows.append((n, wall, peak))
             shutil.rmtree(folder)
         print(f"command: {Path(sys.executable).name} benchmarks/bench_ingest.py --memory {small} {large}  ({os.cpu_count()} CPUs)")
@@ -186,7 +206,7 @@ def command_wall(folder: Path, db: Path, workers: int | None = None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4, help="how many times the samples folder is ingested over")
-    parser.add_argument("--memory", type=int, nargs=2, metavar=("SMALL", "LARGE"), help="compare peak RSS over SMALL and LARGE copies instead")
+    parser.add_argument("--memory", type=int, nargs=2, metavar=("SMALL", "LARGE"), help="compare peak RSS over SMALL and LARGE drawn documents instead")
     parser.add_argument("--ocr", action="store_true", help="measure OCR seconds per page on samples/scanned instead")
     args = parser.parse_args()
     if args.ocr:
