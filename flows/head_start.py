@@ -8,7 +8,10 @@ flow's extract task for one of those files runs, it takes that verdict instead o
 extracting again. Once the flow is up no further head start begins (its own tasks take
 over); at most HEAD_START_PER_WORKER verdicts per worker are ever held in memory.
 
-Not used on Dask (the extractions belong on the cluster) nor with --reextract.
+Off unless KINERJA_HEAD_START=1: a run stopped or killed during its head start has not yet
+opened its trace in bi.runs (the trace is keyed by Prefect's flow run id, which does not
+exist yet), so the next run finds nothing to close. Not used on Dask (the extractions belong
+on the cluster) nor with --reextract.
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ class HeadStart:
 def head_start(con, files: list[Found], settings: Settings) -> Iterator[HeadStart | None]:
     """Within the block, extractions of unknown files begin at once; `taken` hands them over."""
     global _current
-    if settings.dask_address or settings.reextract:
+    if not settings.head_start or settings.dask_address or settings.reextract:
         yield None
         return
     _current = HeadStart(con, files, settings)

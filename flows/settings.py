@@ -27,6 +27,7 @@ ENV_PASSWORDS_FILE = "KINERJA_PASSWORDS_FILE"
 ENV_LOCK_TIMEOUT = "KINERJA_LOCK_TIMEOUT"
 ENV_DASK_ADDRESS = "KINERJA_DASK_ADDRESS"
 ENV_PUBLISH = "KINERJA_PUBLISH"
+ENV_HEAD_START = "KINERJA_HEAD_START"
 
 
 class SettingsError(ValueError):
@@ -55,6 +56,7 @@ class Settings:
     dask_address: str | None = None  # a Dask scheduler: extraction runs on its workers
     reextract: bool = False  # re-read documents read by an older extractor version
     publish: str | None = None  # the read-only snapshot for BI tools written after the run; None: none
+    head_start: bool = False  # extract while Prefect's API server starts (flows/head_start.py)
 
 
 def resolve(
@@ -98,6 +100,7 @@ def resolve(
         dask_address=dask_address or _env(ENV_DASK_ADDRESS),
         reextract=reextract,
         publish=None if no_publish else _snapshot(db, publish or _env(ENV_PUBLISH)),
+        head_start=_env(ENV_HEAD_START) == "1",
     )
 
 

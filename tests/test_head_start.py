@@ -5,6 +5,7 @@ warehouse knows are never extracted early; once the flow is up, queued files are
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -45,6 +46,15 @@ def _rows(db) -> dict[str, list]:
     return {view: sorted(tuple(map(str, r.values())) for r in query(db, sql)) for view, sql in ROWS.items()}
 
 
+def test_it_is_off_unless_asked_for(tmp_path):
+    holder = open_warehouse(tmp_path / "off.duckdb")
+    try:
+        with head_start(holder, [], resolve(db=str(tmp_path / "off.duckdb"), workers=1)) as early:
+            assert early is None
+    finally:
+        holder.close()
+
+
 def test_verdicts_begun_early_are_handed_to_the_flow_and_load_the_same_rows(tmp_path):
     reference, early_db = tmp_path / "reference.duckdb", tmp_path / "early.duckdb"
     for db in (reference, early_db):
@@ -55,7 +65,7 @@ def test_verdicts_begun_early_are_handed_to_the_flow_and_load_the_same_rows(tmp_
     files = discover_pdfs([str(folder)])
     holder = open_warehouse(early_db)
     try:
-        with head_start(holder, files, resolve(db=str(early_db), workers=2)) as early:
+        with head_start(holder, files, replace(resolve(db=str(early_db), workers=2), head_start=True)) as early:
             ingest(paths=[str(folder)], db=str(early_db), workers=2)
     finally:
         holder.close()
@@ -70,7 +80,7 @@ def test_once_the_flow_is_up_queued_files_are_left_to_it(tmp_path):
     files = discover_pdfs([str(folder)])
     holder = open_warehouse(db)
     try:
-        with head_start(holder, files, resolve(db=str(db), workers=1)) as early:
+        with head_start(holder, files, replace(resolve(db=str(db), workers=1), head_start=True)) as early:
             early._planner.join()  # every unknown file queued behind the one worker
             early.stop_starting()
             taken = [early.take(str(f.path), _sha(f.path)) for f in files]
