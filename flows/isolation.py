@@ -1,15 +1,18 @@
-"""One child process per document: extract + normalize under a time and a memory limit.
+"""Extraction children: extract + normalize one document at a time under a time and a memory limit.
 
 A parser that hangs in C code cannot be interrupted from Python, a decompression bomb
 exhausts memory before any Python check runs, a segfault in PDFium kills its process:
 in a child each of these costs one document, never the run. The children come from a
-'forkserver' that has imported the parsers (and warmed spaCy) once, so a child starts in
-milliseconds. Only paths, hashes and limits go in; a picklable Document or Quarantine
-comes back. This module imports no Prefect: the forkserver loads it.
+'forkserver' that has imported the parsers (and warmed spaCy) once, and each reads
+documents one after another (CHILD_DOCUMENTS at most), so a run does not pay a process
+start per document; a timeout, a crash or a quarantine retires the child, and the next
+document gets a fresh one. Only paths, hashes and limits go in; a picklable Document or
+Quarantine comes back. This module imports no Prefect: the forkserver loads it.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import multiprocessing
@@ -36,7 +39,11 @@ from schemas.status import Quarantine
 ORPHAN_GRACE_S = 10
 _WARMUP_MODULE = "flows.child_warmup"
 _start_lock = threading.Lock()
+# A child reads this many documents, then a fresh one takes over: whatever a parser leaks
+# or fragments stays bounded, and a document's verdict never depends on many before it.
+CHILD_DOCUMENTS = 32
 _running: set[multiprocessing.process.BaseProcess] = set()  # guarded by _start_lock
+_idle: list[_Child] = []  # children waiting for their next document; guarded by _start_lock
 _stopping = threading.Event()
 
 
@@ -51,48 +58,107 @@ class Extracted:
     result: Document | Quarantine
     seconds: float
     peak_rss_kib: int | None = None
+    child_pid: int | None = None  # which child read it (children read several documents each)
 
 
 # ---------------------------------------------------------------- the parent side
 
 
+@dataclass
+class _Child:
+    """A long-lived extraction child: it reads one document per request until it is retired."""
+
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    limits: Limits
+    documents: int = 0
+
+
 def extract_in_child(path: str, sha256: str, limits: Limits, trust_roots: str | None = None) -> Extracted:
     """Run `extract_checked` in a child process; kill it at ``limits.timeout_s``."""
-    ctx = _context()
-    receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(
-        target=_child_main, args=(sender, path, sha256, limits, trust_roots), name="kinerja-extract", daemon=True
-    )
+    child = _idle_child(limits) or _start_child(limits)
     started = time.monotonic()
-    with _start_lock, _main_module_hidden():  # multiprocessing's bookkeeping of children is not thread-safe
-        if _stopping.is_set():
-            raise Stopped(path)
-        child.start()
-        _running.add(child)
-    sender.close()
-    message = None
+    reusable = finished = False
     try:
-        if not receiver.poll(limits.timeout_s):
+        child.conn.send((path, sha256, limits, trust_roots))
+        if not child.conn.poll(limits.timeout_s):
             return Extracted(_timed_out(limits), time.monotonic() - started)
         try:
-            message = receiver.recv()
+            result, peak = child.conn.recv()
         except (EOFError, OSError):  # it died before sending anything
-            child.join(5)
+            child.process.join(5)
             if _stopping.is_set():  # killed by stop_children, not by its document
                 raise Stopped(path) from None
-            return Extracted(_died(child.exitcode, limits), time.monotonic() - started)
-        result, peak = message
-        return Extracted(result, time.monotonic() - started, peak)
+            return Extracted(_died(child.process.exitcode, limits), time.monotonic() - started)
+        # A quarantine may have left the child's heap in a bad state (a MemoryError, a parser
+        # bug): the next document gets a fresh child, as do the documents after CHILD_DOCUMENTS.
+        finished = True
+        child.documents += 1
+        reusable = not isinstance(result, Quarantine) and child.documents < CHILD_DOCUMENTS
+        return Extracted(result, time.monotonic() - started, peak, child.process.pid)
     finally:
-        if message is not None:
-            child.join(2)  # it has sent its result and is exiting
-        if child.is_alive():
-            child.kill()
-        child.join()
-        with _start_lock:
-            _running.discard(child)
-        receiver.close()
-        child.close()
+        _release(child) if reusable else _retire(child, finished)
+
+
+def _idle_child(limits: Limits) -> _Child | None:
+    """A child that has finished its last document and was started under these limits."""
+    with _start_lock:
+        dead = [child for child in _idle if not child.process.is_alive()]
+        for child in dead:
+            _idle.remove(child)
+        found = next((child for child in _idle if child.limits == limits), None)
+        if found is not None:
+            _idle.remove(found)
+    for child in dead:
+        _retire(child, finished=False)
+    return found
+
+
+def _start_child(limits: Limits) -> _Child:
+    ctx = _context()
+    ours, theirs = ctx.Pipe(duplex=True)
+    process = ctx.Process(target=_child_main, args=(theirs, limits), name="kinerja-extract", daemon=True)
+    with _start_lock, _main_module_hidden():  # multiprocessing's bookkeeping of children is not thread-safe
+        if _stopping.is_set():
+            raise Stopped(process.name)
+        process.start()
+        _running.add(process)
+    theirs.close()
+    return _Child(process, ours, limits)
+
+
+def _release(child: _Child) -> None:
+    with _start_lock:
+        if not _stopping.is_set():
+            _idle.append(child)
+            return
+    _retire(child, finished=True)
+
+
+def retire_idle_children() -> None:
+    """End the children waiting for work (at exit: they ignore the SIGTERM multiprocessing sends)."""
+    with _start_lock:
+        idle = list(_idle)
+        _idle.clear()
+    for child in idle:
+        _retire(child, finished=True)
+
+
+atexit.register(retire_idle_children)
+
+
+def _retire(child: _Child, finished: bool) -> None:
+    """End a child: one that finished its document ends when its pipe closes; one still
+    busy (timed out) or dead is killed."""
+    child.conn.close()
+    if finished:
+        child.process.join(2)
+    if child.process.is_alive():
+        child.process.kill()
+    child.process.join()
+    with _start_lock:
+        _running.discard(child.process)
+    child.process.close()
 
 
 def stopping() -> bool:
@@ -101,7 +167,7 @@ def stopping() -> bool:
 
 
 def stop_children() -> None:
-    """Kill every running extraction child and start no more (the run is stopping)."""
+    """Kill every extraction child, busy or idle, and start no more (the run is stopping)."""
     _stopping.set()
     with _start_lock:
         for child in list(_running):
@@ -163,20 +229,35 @@ def _context() -> multiprocessing.context.BaseContext:
 # ---------------------------------------------------------------- the child side
 
 
-def _child_main(conn: Connection, path: str, sha256: str, limits: Limits, trust_roots: str | None) -> None:
+def _child_main(conn: Connection, limits: Limits) -> None:
+    """Read documents until the parent closes the pipe (or the parent is gone)."""
     _confine(limits)
-    try:
-        result = extract_checked(path, sha256, limits, trust_roots)
-    except MemoryError:
-        result = out_of_memory(limits)
-    try:
-        conn.send((result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
-    except MemoryError:
-        conn.send((out_of_memory(limits), None))
-    except BrokenPipeError:  # the supervisor is gone (the run was stopped): nobody to tell
-        pass
-    finally:
-        conn.close()
+    while True:
+        try:
+            path, sha256, limits, trust_roots = conn.recv()
+        except (EOFError, OSError):
+            break
+        signal.alarm(int(limits.timeout_s) + ORPHAN_GRACE_S)
+        _reset_peak_rss()
+        try:
+            result = extract_checked(path, sha256, limits, trust_roots)
+        except MemoryError:
+            result = out_of_memory(limits)
+        try:
+            conn.send((result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        except MemoryError:
+            conn.send((out_of_memory(limits), None))
+        except BrokenPipeError:  # the supervisor is gone (the run was stopped): nobody to tell
+            break
+        signal.alarm(0)
+    conn.close()
+
+
+def _reset_peak_rss() -> None:
+    """Make ru_maxrss this document's peak (from the child's resident memory when it began),
+    not the largest of every document the child read (Linux >= 4.0)."""
+    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
 
 
 def _confine(limits: Limits) -> None:
@@ -186,6 +267,5 @@ def _confine(limits: Limits) -> None:
         signal.signal(stop, signal.SIG_IGN)
     die_with_parent()  # the forkserver, which ends when the run's process does
     resource.setrlimit(resource.RLIMIT_AS, (limits.max_memory_bytes, limits.max_memory_bytes))
-    signal.alarm(int(limits.timeout_s) + ORPHAN_GRACE_S)
     # Damaged files make pdfminer log a warning per broken object: the verdict says enough.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
