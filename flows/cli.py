@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import uuid
 from pathlib import Path
 from typing import Annotated
 
@@ -152,14 +154,19 @@ def _run_flow(holder, paths: list[str], files: list, run: settings.Settings, as_
     from flows.ingest import ingest as ingest_flow
     from flows.ingest import task_runner
     from warehouse.db import WarehouseError
+    from warehouse.load import close_unfinished_runs, start_run
 
-    flow = ingest_flow.with_options(task_runner=task_runner(run.workers, run.dask_address))
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
         TextColumn("{task.fields[rate]}"), TextColumn("{task.description}"),
         console=err, disable=as_json or not err.is_terminal, transient=True,
     )
+    run_id = str(uuid.uuid4())  # a run is an event, not content; opened now, a stop during the server start is traced
+    # Prefect's UI names the flow run after the run's trace in bi.runs.
+    flow = ingest_flow.with_options(task_runner=task_runner(run.workers, run.dask_address), flow_run_name=run_id)
     try:
+        with signals.stop_on_signals():
+            start_run(holder, run_id)
         with signals.stop_on_signals(), head_start(holder, files, run) as early, server.prefect_api(), progress:
             if early is not None:
                 early.stop_starting()  # the flow is up: its tasks take over
@@ -177,11 +184,13 @@ def _run_flow(holder, paths: list[str], files: list, run: settings.Settings, as_
                 timeout_s=run.limits.timeout_s, max_pages=run.limits.max_pages,
                 max_mb=run.limits.max_bytes / settings.MIB, max_memory_mb=run.limits.max_memory_bytes // settings.MIB,
                 password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,
-                publish=run.publish, no_publish=run.publish is None, on_file=advance, reextract=run.reextract,
+                publish=run.publish, no_publish=run.publish is None, on_file=advance, reextract=run.reextract, run_id=run_id,
             )
     except signals.Interrupted as stop:
         _close_interrupted(holder, stop, run)
     except (WarehouseError, server.ServerError) as exc:
+        with contextlib.suppress(Exception):  # the trace says why the run ended
+            close_unfinished_runs(holder, "failed", f"{type(exc).__name__}: {exc}"[:500])
         _fail(str(exc), 1)
     finally:
         holder.close()

@@ -8,10 +8,9 @@ flow's extract task for one of those files runs, it takes that verdict instead o
 extracting again. Once the flow is up no further head start begins (its own tasks take
 over); at most HEAD_START_PER_WORKER verdicts per worker are ever held in memory.
 
-Off unless KINERJA_HEAD_START=1: a run stopped or killed during its head start has not yet
-opened its trace in bi.runs (the trace is keyed by Prefect's flow run id, which does not
-exist yet), so the next run finds nothing to close. Not used on Dask (the extractions belong
-on the cluster) nor with --reextract.
+On by default (KINERJA_HEAD_START=0 turns it off). The command opens the run's trace in
+bi.runs before the head start begins, so a run stopped or killed during it is traced like
+any other. Not used on Dask (the extractions belong on the cluster) nor with --reextract.
 """
 
 from __future__ import annotations

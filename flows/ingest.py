@@ -93,8 +93,11 @@ def ingest(
     reextract: bool = False,
     publish: str | None = None,
     no_publish: bool = False,
+    run_id: str | None = None,
 ) -> RunSummary:
     """Settings left None come from the environment or the defaults (flows.settings).
+    ``run_id`` is the run's trace in bi.runs when the command opened it already (before the
+    API server started); else the trace is keyed by Prefect's flow run id.
     ``password_file`` is a path (never the passwords: Prefect records flow parameters).
     The BI snapshot (``publish``) is written at the end, while the run still holds the warehouse."""
     reclaim_sigterm()
@@ -108,7 +111,7 @@ def ingest(
     if settings.limits.password_file:
         read_password_file(settings.limits.password_file)  # unreadable: stop before anything is loaded
     start_forkserver()
-    run_id = _run_id()
+    run_id = run_id or _run_id()
     files = discover(paths)
     con = open_warehouse(settings.db, lock_timeout_s=settings.lock_timeout_s)
     summary = RunSummary(run_id=run_id, db=settings.db)

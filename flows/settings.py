@@ -56,7 +56,7 @@ class Settings:
     dask_address: str | None = None  # a Dask scheduler: extraction runs on its workers
     reextract: bool = False  # re-read documents read by an older extractor version
     publish: str | None = None  # the read-only snapshot for BI tools written after the run; None: none
-    head_start: bool = False  # extract while Prefect's API server starts (flows/head_start.py)
+    head_start: bool = True  # extract while Prefect's API server starts (flows/head_start.py); KINERJA_HEAD_START=0: off
 
 
 def resolve(
@@ -100,7 +100,7 @@ def resolve(
         dask_address=dask_address or _env(ENV_DASK_ADDRESS),
         reextract=reextract,
         publish=None if no_publish else _snapshot(db, publish or _env(ENV_PUBLISH)),
-        head_start=_env(ENV_HEAD_START) == "1",
+        head_start=_env(ENV_HEAD_START) != "0",
     )
 
 

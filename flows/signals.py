@@ -19,7 +19,8 @@ from collections.abc import Iterator
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # Prefect's flow engine catches SIGTERM first (then passes it on to our handler) and logs
 # the flow run as crashed: the one line printed after it says the same, better.
-_PREFECT_FLOW_LOGGER = "prefect.flow_runs"
+# A SIGTERM while Prefect's engine starts the flow run is reported by its engine logger.
+_PREFECT_CRASH_LOGGERS = ("prefect.flow_runs", "prefect.engine")
 
 
 def _not_a_crash_report(record: logging.LogRecord) -> bool:
@@ -58,8 +59,8 @@ def stop_on_signals() -> Iterator[None]:
     global _handler
     _handler = handle
     previous = {s: signal.signal(s, handle) for s in STOP_SIGNALS}
-    flow_logger = logging.getLogger(_PREFECT_FLOW_LOGGER)
-    flow_logger.addFilter(_not_a_crash_report)
+    for name in _PREFECT_CRASH_LOGGERS:
+        logging.getLogger(name).addFilter(_not_a_crash_report)
     try:
         yield
     except BaseException as exc:
@@ -70,7 +71,8 @@ def stop_on_signals() -> Iterator[None]:
         raise
     finally:
         _handler = None
-        flow_logger.removeFilter(_not_a_crash_report)
+        for name in _PREFECT_CRASH_LOGGERS:
+            logging.getLogger(name).removeFilter(_not_a_crash_report)
         for s, handler in previous.items():
             signal.signal(s, _exit_now if received else handler)
 

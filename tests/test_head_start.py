@@ -46,9 +46,12 @@ def _rows(db) -> dict[str, list]:
     return {view: sorted(tuple(map(str, r.values())) for r in query(db, sql)) for view, sql in ROWS.items()}
 
 
-def test_it_is_off_unless_asked_for(tmp_path):
+def test_it_is_on_unless_turned_off(tmp_path, monkeypatch):
     holder = open_warehouse(tmp_path / "off.duckdb")
     try:
+        with head_start(holder, [], resolve(db=str(tmp_path / "off.duckdb"), workers=1)) as early:
+            assert early is not None
+        monkeypatch.setenv("KINERJA_HEAD_START", "0")
         with head_start(holder, [], resolve(db=str(tmp_path / "off.duckdb"), workers=1)) as early:
             assert early is None
     finally:

@@ -158,9 +158,10 @@ UNCLOSED_DETAIL = "ended without closing its trace (killed, or the machine stopp
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
-    """Open the run's trace. The caller holds the writer's lock, so a run still 'running'
-    here is one whose process died: it is closed as interrupted first."""
-    close_unfinished_runs(con, "interrupted", UNCLOSED_DETAIL)
+    """Open the run's trace (again: the command opens it before the flow starts). The caller
+    holds the writer's lock, so another run still 'running' here is one whose process died:
+    it is closed as interrupted first."""
+    close_unfinished_runs(con, "interrupted", UNCLOSED_DETAIL, keep=run_id)
     con.execute(
         "INSERT OR IGNORE INTO meta.runs (run_id, started_at, status) VALUES (?, ?, 'running')", [run_id, utc_now()]
     )
@@ -179,9 +180,9 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, in
     )
 
 
-def close_unfinished_runs(con: duckdb.DuckDBPyConnection, status: str, detail: str) -> list[tuple[str, int]]:
-    """Close every run still marked running (only the lock holder may call this) with the
-    counts of the files it settled; return (run_id, files settled) for each."""
+def close_unfinished_runs(con: duckdb.DuckDBPyConnection, status: str, detail: str, keep: str | None = None) -> list[tuple[str, int]]:
+    """Close every run still marked running but ``keep`` (only the lock holder may call this)
+    with the counts of the files it settled; return (run_id, files settled) for each."""
     return con.execute(
         """UPDATE meta.runs AS r SET finished_at = ?, status = ?, detail = ?,
                new_files = (SELECT count(*) FROM core.files f WHERE f.run_id = r.run_id),
@@ -189,8 +190,8 @@ def close_unfinished_runs(con: duckdb.DuckDBPyConnection, status: str, detail: s
                loaded = (SELECT count(*) FROM core.files f WHERE f.run_id = r.run_id AND f.status = 'loaded'),
                duplicate = (SELECT count(*) FROM core.files f WHERE f.run_id = r.run_id AND f.status = 'duplicate'),
                quarantined = (SELECT count(*) FROM core.files f WHERE f.run_id = r.run_id AND f.status = 'quarantined')
-           WHERE status = 'running' RETURNING run_id, files""",
-        [utc_now(), status, detail],
+           WHERE status = 'running' AND run_id IS DISTINCT FROM ? RETURNING run_id, files""",
+        [utc_now(), status, detail, keep],
     ).fetchall()
 
 
