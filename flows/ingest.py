@@ -227,7 +227,7 @@ def store(con, run_id: str, path: str, sha: str, result: Document | Quarantine) 
     if isinstance(result, Quarantine):
         record_quarantine(con, run_id=run_id, file_path=shown, file_name=name, sha256=sha, quarantine=result)
         return FileOutcome(path, "quarantined", result.reason, result.detail.splitlines()[0] if result.detail else None)
-    if _loaded_document(con, sha) is not None:  # the same bytes twice within this run
+    if loaded:  # the same bytes twice within this run
         return _duplicate(con, run_id, path, sha)
     load_document(con, result, run_id=run_id, file_path=shown)
     return FileOutcome(path, "loaded", None, None, result.document_id, pages=result.page_count)

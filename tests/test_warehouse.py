@@ -7,7 +7,7 @@ import hashlib
 import subprocess
 import sys
 import textwrap
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import duckdb
@@ -29,7 +29,8 @@ from schemas.records import (
     Target,
 )
 from warehouse.db import WarehouseError, WarehouseLocked, migrations, open_warehouse
-from warehouse.load import document_exists, finish_run, load_document, record_file, start_run
+from warehouse.load import _VALUES_AT_MOST, document_exists, finish_run, load_document, record_file, start_run
+from warehouse.rows import BUDGET_LINES_COLUMNS
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -393,6 +394,23 @@ def test_money_keeps_exact_decimals(con: duckdb.DuckDBPyConnection) -> None:
     assert amounts == [Decimal("7315466938000.00"), Decimal("193400000.01"), Decimal("99999999999999999.99")]
     assert all(isinstance(a, Decimal) for a in amounts)
     assert con.execute("SELECT sum(amount_idr) FROM bi.budget_lines").fetchone() == (sum(amounts),)
+
+
+def test_money_stays_exact_whichever_way_a_batch_goes_in(con: duckdb.DuckDBPyConnection) -> None:
+    """A table's rows go in as one VALUES list (a few values) or as one list per column (more):
+    both keep every amount exact and round a third decimal half away from zero, as DECIMAL does."""
+    printed = ["7315466938000.00", "193400000.01", "999999999999999999.99", "0.125", "-2.675", "1E+3", "0.0049999"]
+    expected = [Decimal(a).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for a in printed]
+    assert len(BUDGET_LINES_COLUMNS) <= _VALUES_AT_MOST < len(printed) * len(BUDGET_LINES_COLUMNS)  # both ways are taken
+    lines = [activity(n, 1, "Program Dukungan Manajemen", "a", "Legislasi dan Litigasi", a) for n, a in enumerate(printed, start=1)]
+    together = make_document("together", budget_lines=tuple(lines))
+    load_document(con, together, run_id="run-1", file_path="/in/together.pdf")
+    for n, line in enumerate(lines):
+        load_document(con, make_document(f"alone-{n}", budget_lines=(line,)), run_id="run-1", file_path=f"/in/alone-{n}.pdf")
+    amounts = con.execute("SELECT amount_idr FROM core.budget_lines WHERE document_id = ? ORDER BY line_no", [together.document_id]).fetchall()
+    assert [a for (a,) in amounts] == expected
+    alone = con.execute("SELECT amount_idr FROM core.budget_lines WHERE document_id <> ? ORDER BY line_no", [together.document_id]).fetchall()
+    assert [a for (a,) in alone] == expected
 
 
 # ---------------------------------------------------------------- reconciliation

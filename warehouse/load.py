@@ -2,13 +2,14 @@
 
 Row keys come from content (document_id + ordinal in the document), so loading the
 same document again is a no-op. Statements are parameterised and set-based
-(multi-row VALUES per table); table and column names are constants of this module.
+(one INSERT per table and document); table and column names are constants of this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 
 import duckdb
 
@@ -17,7 +18,9 @@ from schemas.status import FILE_STATUSES, QUARANTINE_REASONS, Quarantine
 from warehouse.db import utc_now
 from warehouse.rows import DOCUMENT_TABLES, Row, document_rows
 
-_ROWS_PER_STATEMENT = 200
+# Up to this many values, a VALUES list costs less than one list per column (measured:
+# benchmarks/bench_load.py): a document's single row, its few signatures.
+_VALUES_AT_MOST = 64
 
 _FILE_COLUMNS = (
     "file_path", "file_name", "sha256", "status", "reason", "detail", "document_id", "run_id", "seen_at",
@@ -35,12 +38,17 @@ def load_document(
     con: duckdb.DuckDBPyConnection, doc: Document, *, run_id: str, file_path: str
 ) -> dict[str, int]:
     """Load ``doc`` in one transaction; return rows inserted per table ({} if already loaded)."""
+    d = doc.document_id
     con.execute("BEGIN TRANSACTION")
     try:
-        if document_exists(con, doc.document_id):
+        loaded, file_seen = con.execute(
+            "SELECT EXISTS (FROM core.documents WHERE document_id = ?), EXISTS (FROM core.files WHERE file_path = ? AND sha256 = ?)",
+            [d, file_path, d],
+        ).fetchone()
+        if loaded:
             con.execute("ROLLBACK")
             return {}
-        counts = _insert_document(con, doc, run_id=run_id, file_path=file_path, ingested_at=utc_now())
+        counts = _insert_document(con, doc, run_id=run_id, file_path=file_path, ingested_at=utc_now(), file_seen=file_seen)
         con.execute("COMMIT")
     except BaseException:
         _rollback(con)
@@ -69,11 +77,15 @@ def replace_document(
     d = doc.document_id
     con.execute("BEGIN TRANSACTION")
     try:
-        row = con.execute("SELECT ingested_at, extractor_version FROM core.documents WHERE document_id = ?", [d]).fetchone()
+        row = con.execute(
+            "SELECT ingested_at, extractor_version, EXISTS (FROM core.files WHERE file_path = ? AND sha256 = ?) "
+            "FROM core.documents WHERE document_id = ?",
+            [file_path, d, d],
+        ).fetchone()
         if row is None:
             con.execute("ROLLBACK")
             return load_document(con, doc, run_id=run_id, file_path=file_path)
-        ingested_at, old_version = row
+        ingested_at, old_version, file_seen = row
         now = utc_now()
         for table in (*DOCUMENT_TABLES, "meta.loads"):
             con.execute(
@@ -82,7 +94,7 @@ def replace_document(
             )
             con.execute(f"DELETE FROM {table} WHERE document_id = ?", [d])
         con.execute("DELETE FROM core.indicator_link_rows WHERE document_id = ? OR previous_document_id = ?", [d, d])
-        counts = _insert_document(con, doc, run_id=run_id, file_path=file_path, ingested_at=ingested_at)
+        counts = _insert_document(con, doc, run_id=run_id, file_path=file_path, ingested_at=ingested_at, file_seen=file_seen)
         con.execute("COMMIT")
     except BaseException:
         _rollback(con)
@@ -91,15 +103,16 @@ def replace_document(
 
 
 def _insert_document(
-    con: duckdb.DuckDBPyConnection, doc: Document, *, run_id: str, file_path: str, ingested_at: dt.datetime
+    con: duckdb.DuckDBPyConnection, doc: Document, *, run_id: str, file_path: str, ingested_at: dt.datetime, file_seen: bool
 ) -> dict[str, int]:
-    """Every row of the document, its file's verdict and the load trace (inside the caller's transaction)."""
+    """Every row of the document, its file's verdict and the load trace (inside the caller's
+    transaction); ``file_seen``: core.files already has a row for these bytes at this path."""
     counts: dict[str, int] = {}
     for table, columns, rows in document_rows(doc, run_id=run_id, ingested_at=ingested_at):
         insert_rows(con, table, columns, rows)
         counts[table] = len(rows)
     now = utc_now()
-    _upsert_loaded_file(con, doc, run_id=run_id, file_path=file_path, seen_at=now)
+    _record_loaded_file(con, doc, run_id=run_id, file_path=file_path, seen_at=now, file_seen=file_seen)
     counts["core.files"] = 1
     load_rows = [
         (f"{doc.document_id}:{table}", run_id, doc.document_id, table, count, now)
@@ -202,31 +215,41 @@ def _placeholders(n: int) -> str:
 def insert_rows(
     con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[Row]
 ) -> None:
-    """Insert rows as multi-row VALUES statements: about 15x faster than DuckDB's
-    executemany, which runs the statement once per row."""
-    one_row = f"({_placeholders(len(columns))})"
-    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
-        chunk = rows[start : start + _ROWS_PER_STATEMENT]
-        con.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one_row] * len(chunk))}",
-            [value for row in chunk for value in row],
-        )
+    """Insert a table's rows in one statement. DuckDB binds and plans every placeholder of
+    a VALUES list (about 10 µs a value, most of a document's load before), but converts a
+    list parameter in C: beyond a few rows, one list per column, which ``unnest`` zips back
+    into rows, is several times faster."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if len(rows) * len(columns) <= _VALUES_AT_MOST:
+        one_row = f"({_placeholders(len(columns))})"
+        con.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one_row] * len(rows))}", [_exact(v) for row in rows for v in row])
+        return
+    values = [[_exact(value) for value in column] for column in zip(*rows, strict=True)]
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {', '.join(['unnest(?)'] * len(columns))}", values)
 
 
-def _upsert_loaded_file(
-    con: duckdb.DuckDBPyConnection, doc: Document, *, run_id: str, file_path: str, seen_at: dt.datetime
+def _exact(value: object) -> object:
+    # DuckDB types a list of Decimals by their widest digits, and beyond 38 digits as DOUBLE:
+    # as text, the column's own DECIMAL cast reads each value exactly (and rounds as it would a Decimal).
+    return format(value, "f") if isinstance(value, Decimal) else value
+
+
+def _record_loaded_file(
+    con: duckdb.DuckDBPyConnection, doc: Document, *, run_id: str, file_path: str, seen_at: dt.datetime, file_seen: bool
 ) -> None:
-    # A file quarantined earlier (timeout, extractor bug since fixed) that now loads
-    # must show as loaded, so this one row is updated rather than ignored.
-    con.execute(
-        f"INSERT INTO core.files ({', '.join(_FILE_COLUMNS)}) "
-        f"VALUES ({_placeholders(len(_FILE_COLUMNS))}) "
-        "ON CONFLICT (file_path, sha256) DO UPDATE SET status = excluded.status, "
-        "reason = NULL, detail = NULL, document_id = excluded.document_id, "
-        "run_id = excluded.run_id, seen_at = excluded.seen_at",
-        [file_path, doc.file_name, doc.document_id, "loaded", None, None, doc.document_id, run_id,
-         seen_at],
-    )
+    # A file quarantined earlier (timeout, extractor bug since fixed) that now loads must
+    # show as loaded: its row is updated. (Not ON CONFLICT DO UPDATE: DuckDB's costs several inserts.)
+    d = doc.document_id
+    if file_seen:
+        con.execute(
+            "UPDATE core.files SET status = 'loaded', reason = NULL, detail = NULL, document_id = ?, run_id = ?, seen_at = ? "
+            "WHERE file_path = ? AND sha256 = ?",
+            [d, run_id, seen_at, file_path, d],
+        )
+    else:
+        insert_rows(con, "core.files", _FILE_COLUMNS, [(file_path, doc.file_name, d, "loaded", None, None, d, run_id, seen_at)])
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
