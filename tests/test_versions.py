@@ -72,6 +72,25 @@ def test_a_companion_rincian_is_current_beside_its_pk_and_checked_against_it(ing
     ]
 
 
+def test_copies_of_a_pk_and_of_its_rincian_pair_once_per_rincian_copy(prefect_api, tmp_path):
+    """Three copies of a PK and three of its Rincian (other bytes, same content): each Rincian
+    copy is checked against the PK once, not once per PK copy, and the copies count as one PK."""
+    from flows.ingest import ingest
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for name in (REVISION, COMPANION):
+        for n in range(3):
+            (folder / f"{name}-{n}.pdf").write_bytes((SAMPLES / f"{name}.pdf").read_bytes() + f"\n% copy {n}\n".encode())
+    db = tmp_path / "copies.duckdb"
+    assert ingest(paths=[str(folder)], db=str(db)).count("loaded") == 6
+    pairs = query(db, "SELECT pk_document_id, companion_document_id FROM core.companions")
+    assert len(pairs) == 3 and len({p["pk_document_id"] for p in pairs}) == 1
+    checks = query(db, "SELECT document_id, subject FROM bi.reconciliation WHERE check_name = 'pk_target_vs_rincian_year'")
+    per_copy = {p["companion_document_id"]: sum(c["document_id"] == p["companion_document_id"] for c in checks) for p in pairs}
+    assert set(per_copy.values()) == {len(_targets(REVISION))}
+
+
 def test_indicators_are_linked_across_years_by_meaning_not_by_code(ingested):
     db, _ = ingested
     links = query(db, "SELECT * FROM bi.indicator_links WHERE document_id = ? ORDER BY row_no", [_id(NEXT_YEAR)])
