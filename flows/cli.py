@@ -150,42 +150,27 @@ def _run(paths: list[str], files: list, run: settings.Settings, as_json: bool):
 
 
 def _run_flow(holder, paths: list[str], files: list, run: settings.Settings, as_json: bool):
-    from flows.head_start import head_start
-    from flows.ingest import ingest as ingest_flow
-    from flows.ingest import task_runner
     from warehouse.db import WarehouseError
     from warehouse.load import close_unfinished_runs, start_run
 
-    progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
-        TextColumn("{task.fields[rate]}"), TextColumn("{task.description}"),
-        console=err, disable=as_json or not err.is_terminal, transient=True,
-    )
     run_id = str(uuid.uuid4())  # a run is an event, not content; opened now, a stop during the server start is traced
-    # Prefect's UI names the flow run after the run's trace in bi.runs.
-    flow = ingest_flow.with_options(task_runner=task_runner(run.workers, run.dask_address), flow_run_name=run_id)
     try:
         with signals.stop_on_signals():
             start_run(holder, run_id)
-        with signals.stop_on_signals(), head_start(holder, files, run) as early, server.prefect_api(), progress:
-            if early is not None:
-                early.stop_starting()  # the flow is up: its tasks take over
-            bar = progress.add_task("", total=len(files), rate="")
-            pages = [0]
+        # The API server starts first: the parsers, the forkserver and the head start load while it does.
+        with signals.stop_on_signals(), server.starting_api() as api_up:
+            from flows.head_start import head_start
 
-            def advance(outcome) -> None:
-                pages[0] += outcome.pages or 0
-                elapsed = progress.tasks[bar].elapsed or 0.0
-                rate = f"{pages[0] / elapsed:.1f} pages/s" if elapsed > 0 and pages[0] else ""
-                progress.update(bar, advance=1, rate=rate, description=shown(Path(outcome.file).name[:40]))
+            with head_start(holder, files, run) as early:
+                from flows.ingest import ingest as ingest_flow
+                from flows.ingest import task_runner
 
-            return flow(
-                paths=paths, db=run.db, workers=run.workers, trust_roots=run.trust_roots,
-                timeout_s=run.limits.timeout_s, max_pages=run.limits.max_pages,
-                max_mb=run.limits.max_bytes / settings.MIB, max_memory_mb=run.limits.max_memory_bytes // settings.MIB,
-                password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,
-                publish=run.publish, no_publish=run.publish is None, on_file=advance, reextract=run.reextract, run_id=run_id,
-            )
+                # Prefect's UI names the flow run after the run's trace in bi.runs.
+                flow = ingest_flow.with_options(task_runner=task_runner(run.workers, run.dask_address), flow_run_name=run_id)
+                api_up()
+                if early is not None:
+                    early.stop_starting()  # the flow is up: its tasks take over
+                return _call_flow(flow, paths, files, run, run_id, as_json)
     except signals.Interrupted as stop:
         _close_interrupted(holder, stop, run)
     except (WarehouseError, server.ServerError) as exc:
@@ -194,6 +179,32 @@ def _run_flow(holder, paths: list[str], files: list, run: settings.Settings, as_
         _fail(str(exc), 1)
     finally:
         holder.close()
+
+
+def _call_flow(flow, paths: list[str], files: list, run: settings.Settings, run_id: str, as_json: bool):
+    """Run the ingest flow with a progress bar: files, pages/s, ETA."""
+    progress = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+        TextColumn("{task.fields[rate]}"), TextColumn("{task.description}"),
+        console=err, disable=as_json or not err.is_terminal, transient=True,
+    )
+    with progress:
+        bar = progress.add_task("", total=len(files), rate="")
+        pages = [0]
+
+        def advance(outcome) -> None:
+            pages[0] += outcome.pages or 0
+            elapsed = progress.tasks[bar].elapsed or 0.0
+            rate = f"{pages[0] / elapsed:.1f} pages/s" if elapsed > 0 and pages[0] else ""
+            progress.update(bar, advance=1, rate=rate, description=shown(Path(outcome.file).name[:40]))
+
+        return flow(
+            paths=paths, db=run.db, workers=run.workers, trust_roots=run.trust_roots,
+            timeout_s=run.limits.timeout_s, max_pages=run.limits.max_pages,
+            max_mb=run.limits.max_bytes / settings.MIB, max_memory_mb=run.limits.max_memory_bytes // settings.MIB,
+            password_file=run.limits.password_file, lock_timeout_s=run.lock_timeout_s,
+            publish=run.publish, no_publish=run.publish is None, on_file=advance, reextract=run.reextract, run_id=run_id,
+        )
 
 
 def _close_interrupted(holder, stop, run: settings.Settings) -> None:

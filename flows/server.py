@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from flows.process import die_with_parent
 
@@ -47,21 +47,30 @@ class ServerError(RuntimeError):
 def prefect_api() -> Iterator[str]:
     """Yield the API URL runs report to: the user's server, else a private one for the
     duration of the block."""
+    with starting_api() as api_up:
+        yield api_up()
+
+
+@contextlib.contextmanager
+def starting_api() -> Iterator[Callable[[], str]]:
+    """Start the private API server (unless the user has one) and go on at once: the block
+    does other work while it starts, and calls what it yields to wait for it (its URL)."""
     from prefect.settings import PREFECT_API_URL
 
     configured = PREFECT_API_URL.value()
     if configured:
-        yield str(configured)
+        yield lambda: str(configured)
         return
     with tempfile.TemporaryDirectory(prefix="kinerja-prefect-") as home:
-        with _private_server(home) as url:
-            yield url
+        with _private_server(home) as api_up:
+            yield api_up
 
 
 @contextlib.contextmanager
-def _private_server(home: str) -> Iterator[str]:
+def _private_server(home: str) -> Iterator[Callable[[], str]]:
     from prefect.settings import (
         PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
         PREFECT_HOME,
         PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
         temporary_settings,
@@ -75,12 +84,18 @@ def _private_server(home: str) -> Iterator[str]:
     with contextlib.suppress(OSError):
         shutil.copyfile(template, database)
     process = _launch(port, home, database, log)
-    try:
+
+    def api_up() -> str:
         _wait_until_healthy(process, url, log, float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
         if not os.path.exists(template):
             _keep_as_template(database, template)
-        with temporary_settings(updates={PREFECT_API_URL: url, PREFECT_HOME: home}):
-            yield url
+        return url
+
+    try:
+        # Heartbeats let a long-lived server notice a crashed flow run; this one ends with the
+        # run, and joining the heartbeat thread costs up to a second at the end of every run.
+        with temporary_settings(updates={PREFECT_API_URL: url, PREFECT_HOME: home, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            yield api_up
             _drain_clients()  # a stopped run does not wait for its logs: the history is thrown away
     finally:
         _stop(process)
