@@ -17,6 +17,9 @@ _QUARTER = re.compile(rf"(?:q|@|tw|trw|triwulan|kuartal)\s*\.?\s*(?:ke\s*-?\s*)?
 _SEMESTER = re.compile(rf"(?:s|sm|smt|smstr|semester)\s*\.?\s*(?:ke\s*-?\s*)?{_NUMBER}")
 _YEAR = re.compile(r"(?:target\s+)?(?:y|fy|tahun|tahunan|annual|thn)")
 _TRAILING_YEAR = re.compile(r"\s+(?:19|20)[0-9]{2}$")
+# A speck by a short label reads as a mark glued to it ('Y,', "'Q4", 'Q1.'): no label starts
+# or ends with one ('s.d.' and 'Smt.' are followed by their number).
+_STRAY_MARKS = ".,;:'\"`\u2018\u2019\u201c\u201d"
 
 
 def parse_period(label: str) -> Period:
@@ -27,7 +30,7 @@ def parse_period(label: str) -> Period:
     """
     if not isinstance(label, str):
         raise ParseError("a period", label)
-    text = _TRAILING_YEAR.sub("", " ".join(label.split()).casefold())
+    text = _TRAILING_YEAR.sub("", " ".join(label.split()).casefold().strip(_STRAY_MARKS).strip())
     cumulative = _CUMULATIVE.fullmatch(text)
     if cumulative is not None:
         if _number_of(_QUARTER, cumulative["rest"]) == 3:

@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from schemas.dates import find_year, parse_assessment_period, parse_date_id, parse_place_date
 from schemas.errors import ParseError
@@ -131,6 +133,7 @@ def test_find_year(text: str, expected: int | None) -> None:
         ("Q4", "Q4"), ("TW IV", "Q4"), ("Triwulan 4", "Q4"),
         ("@1", "Q1"), ("Qi", "Q1"), ("s.d.@3", "YTD_Q3"),  # OCR's readings of the Rincian scan's header
         ("Y", "Y"), ("Tahunan", "Y"), ("Tahun", "Y"), ("Target Tahunan", "Y"), ("TAHUNAN", "Y"),
+        ("Y,", "Y"), ("Q4.", "Q4"), ("\u2018Q1", "Q1"), ("Smt. 1;", "S1"),  # a speck by the label, read as a mark
     ],
 )
 def test_parse_period(label: str, expected: str) -> None:
@@ -145,7 +148,17 @@ def test_seed_period_headers() -> None:
     assert [parse_period(p) for p in lampiran] == expected
 
 
-@pytest.mark.parametrize("label", ["", "Q5", "Smt 2", "s.d. Q2", "Target", "Juni"])
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["Q1", "TW II", "Smt. 1", "s.d. Q3", "Triwulan IV", "Y", "Target Tahunan"]),
+    st.text(".,;:'\"`\u2018\u2019", max_size=2),
+    st.text(".,;:'\"`\u2018\u2019", max_size=2),
+)
+def test_marks_glued_to_a_period_label_do_not_change_it(label: str, before: str, after: str) -> None:
+    assert parse_period(before + label + after) == parse_period(label)
+
+
+@pytest.mark.parametrize("label", ["", "Q5", "Smt 2", "s.d. Q2", "Target", "Juni", ",", "Y,Q1", "Q5."])
 def test_parse_period_rejects(label: str) -> None:
     with pytest.raises(ParseError):
         parse_period(label)
