@@ -69,6 +69,8 @@ class Score:
     numeric_correct: int = 0
     problems: list[str] = field(default_factory=list)
     wrong: list[Wrong] = field(default_factory=list)  # each wrong field, with the warehouse row it is in
+    missing: list[dict] = field(default_factory=list)  # the truth rows the warehouse has no row for
+    extra: list[dict] = field(default_factory=list)  # the warehouse rows the truth has not (the spurious ones)
 
     def add(self, other: Score) -> None:
         self.rows += other.rows
@@ -80,6 +82,8 @@ class Score:
         self.numeric_correct += other.numeric_correct
         self.problems += other.problems
         self.wrong += other.wrong
+        self.missing += other.missing
+        self.extra += other.extra
 
     @property
     def perfect(self) -> bool:
@@ -115,6 +119,8 @@ def score_rows(kind: str, expected: list[dict], actual: list[dict], identity: Se
             for k in range(min(a1 - a0, b1 - b0)):
                 paired[a0 + k] = b0 + k
     score.spurious = len(actual) - len(paired)
+    taken = set(paired.values())
+    score.extra = [row for j, row in enumerate(actual) if j not in taken]
     for i, exp in enumerate(expected):
         score.fields += len(exp)
         numeric = [f for f in exp if f in DECIMAL_FIELDS]
@@ -122,6 +128,7 @@ def score_rows(kind: str, expected: list[dict], actual: list[dict], identity: Se
         j = paired.get(i)
         if j is None:
             score.problems.append(f"{kind}[{i}] missing: {_key(exp, identity)}")
+            score.missing.append(exp)
             continue
         wrong = [f for f, v in exp.items() if f not in actual[j] or not same(f, v, actual[j][f])]
         score.fields_correct += len(exp) - len(wrong)
@@ -228,3 +235,50 @@ def totals(scores: Iterable[DocumentScore]) -> dict[tuple[str, str], Score]:
             for producer in (doc.producer, "all"):
                 out.setdefault((producer, fact), Score()).add(score)
     return out
+
+
+# The fact views whose figures OCR reads: the printed text of the figure, the key of a row.
+FIGURES = {"indicator_targets": ("target_raw", "row_no"), "period_targets": ("target_raw", "line_no"),
+           "budget_lines": ("amount_raw", "line_no"), "budget_totals": ("amount_raw", None)}  # fmt: skip
+NUMERIC = ("target_value", "scale_max", "amount_idr")
+
+
+def flagged_on_row(con: duckdb.DuckDBPyConnection, kind: str, row: dict) -> bool:
+    """Is there an extraction_ finding on this row: on its page, its box around the row's?
+    (A document-wide finding such as extraction_ocr_read names no box, so it does not count.)"""
+    flags = _rows(
+        con,
+        "SELECT x0, top, x1, bottom, json_extract_string(fields, '$.subject') AS subject FROM raw.records WHERE document_id = ? AND page = ? "
+        "AND kind = 'finding' AND json_extract_string(fields, '$.check') LIKE 'extraction_%' AND x0 IS NOT NULL",
+        [row["document_id"], row["page"]],
+    )
+    key = FIGURES[kind][1]
+    if key is None:  # budget_totals keep no box: the finding names the total
+        return any(f"'{row['label']}'" in f["subject"] for f in flags)
+    box = _rows(con, f"SELECT x0, top, x1, bottom FROM core.{kind} WHERE document_id = ? AND {key} = ?", [row["document_id"], row[key]])[0]
+    x, y = (box["x0"] + box["x1"]) / 2, (box["top"] + box["bottom"]) / 2
+    return any(f["x0"] <= x <= f["x1"] and f["top"] <= y <= f["bottom"] for f in flags)
+
+
+def caught_by_check(con: duckdb.DuckDBPyConnection, wrong: Wrong) -> bool:
+    """Does a reconciliation check (not extraction_) of the row's document, or of a companion
+    file, report a mismatch on the row: its indicator, its program, its total?"""
+    row = wrong.row
+    mismatches = _rows(con, "SELECT document_id, check_name, subject FROM all_versions.reconciliation "
+                            "WHERE status = 'mismatch' AND check_name NOT LIKE 'extraction_%'", [])  # fmt: skip
+    if wrong.kind in ("indicator_targets", "period_targets"):
+        names = {n for n in (row.get("indicator_code"), row.get("indicator")) if n}
+        return any(m["subject"].split(" ")[0] in names or m["subject"] in names for m in mismatches)
+    own = [m for m in mismatches if m["document_id"] == row["document_id"]]
+    if wrong.kind == "budget_totals":
+        return any(m["check_name"] == "budget_total_vs_programs" and m["subject"] == row["label"] for m in own)
+    program = f"program {row['program_no']}" if row.get("program_no") is not None else None  # unnumbered: any program's
+    return any(m["check_name"] == "program_total_vs_activities" and m["subject"] == (program or m["subject"]) for m in own) or (
+        row["level"] == "program" and any(m["check_name"] == "budget_total_vs_programs" for m in own))  # fmt: skip
+
+
+def silently_wrong(con: duckdb.DuckDBPyConnection, scores: Iterable[DocumentScore]) -> list[Wrong]:
+    """Issue 11's promise, from the truth: each figure (NUMERIC) loaded with a value that differs
+    from the truth, with no extraction_ finding on its row and no reconciliation check reporting it."""
+    wrong = [w for d in scores for s in d.by_fact.values() for w in s.wrong if w.field in NUMERIC and w.row.get(w.field) is not None]
+    return [w for w in wrong if not flagged_on_row(con, w.kind, w.row) and not caught_by_check(con, w)]
