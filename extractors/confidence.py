@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.geometry import centre_inside, overlaps
-from extractors.ocr_checks import VALUE_FIELDS, low_confidence, nip_not_decoded, period_not_rising
+from extractors.ocr_checks import VALUE_FIELDS, low_confidence, nip_not_decoded, period_not_rising, several_figures
 from extractors.ocr_repair import percent_signs
 from schemas.records import BBox, RawDocument, RawRecord
 
@@ -110,9 +110,10 @@ def _scored(rec: RawRecord, words: Mapping[int, Sequence[OcrWord]], pages: froze
 def with_confidence(raw: RawDocument, words: Mapping[int, Sequence[OcrWord]], ocr_pages: Sequence[int]) -> RawDocument:
     """Each value read on an OCR'd page with its confidence, and the findings of what OCR may
     have misread: a value read with low confidence, a NIP whose digits do not decode, a
-    cumulative period row that does not rise to its year's target; and a '%' read as a digit
+    cumulative period row that does not rise to its year's target, a target cell holding the
+    figures of several rows; and a '%' read as a digit
     put back where its row shows it (extractors/ocr_repair.py), stated as a finding."""
     pages = frozenset(ocr_pages)
     records, repairs = percent_signs([_scored(rec, words, pages) for rec in raw.records], pages)
-    findings = repairs + low_confidence(records, pages) + nip_not_decoded(records, pages) + period_not_rising(records, pages)
+    findings = repairs + low_confidence(records, pages) + nip_not_decoded(records, pages) + period_not_rising(records, pages) + several_figures(records, pages)
     return raw.model_copy(update={"records": tuple(records + findings)})

@@ -1,16 +1,20 @@
 """What OCR may have misread, stated by the document (findings, `bi.reconciliation`).
 
 Three checks on the values read from OCR'd pages, each a finding per suspect row:
-- `extraction_ocr_low_confidence`: a figure Tesseract was not sure of (below LOW_CONFIDENCE);
+- `extraction_ocr_low_confidence`: a figure (or a target's words) Tesseract was not sure of
+  (below LOW_CONFIDENCE);
 - `extraction_nip_birth_date`: a NIP whose 18 digits do not decode (birth date, appointment
   at 15-60 years of age, sex digit; schemas/nip.py): a digit was misread;
 - `extraction_period_not_rising`: in a period table whose rows rise to their year's target
-  (cumulative targets, as most rows of the table show), a row that does not.
+  (cumulative targets, as most rows of the table show), a row that does not;
+- `extraction_ocr_several_figures`: a target loaded from a cell that prints more figures with
+  their units after it ('2 Dokumen 2 Dokumen 2 Dokumen'): rows OCR merged, one figure kept.
 Born-digital pages are never checked: their figures are the document's own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -28,6 +32,9 @@ from schemas.targets import parse_target
 LOW_CONFIDENCE = 90.0
 # The record kinds that carry a figure, and the field it is in.
 VALUE_FIELDS = {"pk_target": "target", "skp_target": "target", "period_target": "target", "budget_line": "amount", "budget_total": "amount"}
+TARGET_KINDS = ("pk_target", "skp_target", "period_target")
+# Another figure with its unit ('1 Provinsi', '100%') inside the words read after a target's figure.
+FIGURE_WITH_UNIT = re.compile(r"(?<![\w.,])[0-9][0-9.,]*\s*(?:%|[^\W\d_])")
 NIP_FIELDS = {"signature": ("nip",), "party": ("nip",), "skp_header": ("appraisee_nip", "appraiser_nip")}
 
 
@@ -57,17 +64,34 @@ def value_as_read(rec: RawRecord) -> Decimal | None:
 
 
 def low_confidence(records: Sequence[RawRecord], pages: frozenset[int]) -> list[RawRecord]:
-    """Each figure read on an OCR'd page below LOW_CONFIDENCE, or whose words were not found."""
+    """Each figure read on an OCR'd page below LOW_CONFIDENCE, or whose words were not found;
+    and each target cell read so, figure or not: a target read as words ('Baik') is a value
+    too, and a printed figure OCR made letters of ('67%' read 'Ne') would load as one."""
     out: list[RawRecord] = []
     for rec in records:
-        text = rec.fields.get(VALUE_FIELDS.get(rec.kind, "")) or ""
-        if rec.page not in pages or not any(ch.isdigit() for ch in text):
+        text = (rec.fields.get(VALUE_FIELDS.get(rec.kind, "")) or "").strip()
+        if rec.page not in pages or not (any(ch.isdigit() for ch in text) or (rec.kind in TARGET_KINDS and text)):
             continue
         if rec.ocr_confidence is not None and rec.ocr_confidence >= LOW_CONFIDENCE:
             continue
         how = "no OCR word found in its cell" if rec.ocr_confidence is None else f"OCR confidence {rec.ocr_confidence:.0f} < {LOW_CONFIDENCE:.0f}"
         subject = f"{row_name(rec)}: '{_short(text)}' ({how})"
         out.append(finding("extraction_ocr_low_confidence", subject, rec.page, bbox=rec.bbox, stated=value_as_read(rec), computed=rec.ocr_confidence))
+    return out
+
+
+def several_figures(records: Sequence[RawRecord], pages: frozenset[int]) -> list[RawRecord]:
+    """Each target read on an OCR'd page whose figure was loaded while its cell's unit prints
+    more figures with units ('27 Kab/Kota 1 Provinsi 49 OPD'): OCR read the cells of several
+    rows as one, and only the first figure was kept for the row."""
+    out: list[RawRecord] = []
+    for rec in records:
+        if rec.kind not in TARGET_KINDS or rec.page not in pages or value_as_read(rec) is None:
+            continue
+        text = rec.fields.get("target") or ""
+        if FIGURE_WITH_UNIT.search(parse_target(text).unit or ""):
+            subject = f"{row_name(rec)}: '{_short(text)}' holds several figures, the first loaded: rows read as one?"
+            out.append(finding("extraction_ocr_several_figures", subject, rec.page, bbox=rec.bbox, stated=value_as_read(rec)))
     return out
 
 

@@ -12,7 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.confidence import box_confidence, read_hocr, with_confidence
-from extractors.ocr_checks import LOW_CONFIDENCE, first_break, low_confidence, nip_not_decoded, nip_problem, period_not_rising
+from extractors.ocr_checks import (
+    LOW_CONFIDENCE,
+    first_break,
+    low_confidence,
+    nip_not_decoded,
+    nip_problem,
+    period_not_rising,
+    several_figures,
+    value_as_read,
+)
 from schemas.records import RawDocument, RawRecord
 
 OCR_PAGE = frozenset({1})
@@ -179,3 +188,53 @@ def test_values_get_their_confidence_and_the_doubtful_ones_a_finding(tmp_path: P
     ]
     assert 71.0 < LOW_CONFIDENCE <= 96.0
     assert low_confidence(list(out.records), frozenset()) == []
+
+
+# ---------------------------------------------------------------- several rows in one cell
+
+UNITS = st.sampled_from(["Dokumen", "Laporan", "Kab/Kota", "OPD", "Kegiatan", "%", "Orang"])
+FIGURES = st.integers(1, 99999).map(lambda n: f"{n:,}".replace(",", "."))
+
+
+def _cell(figure: str, unit: str) -> str:
+    return f"{figure}{unit}" if unit == "%" else f"{figure} {unit}"
+
+
+def _target(text: str, page: int = 1, row: int = 1) -> RawRecord:
+    return RawRecord(kind="pk_target", page=page, bbox=(0.0, 10.0 * row, 500.0, 10.0 * row + 8),
+                     fields={"indicator": f"Indikator {row}", "target": text})  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(FIGURES, UNITS), min_size=1, max_size=5), st.lists(st.tuples(FIGURES, UNITS), min_size=1, max_size=4))
+def test_a_target_cell_holding_the_figures_of_several_rows_is_flagged_on_its_row_only(merged, single_rows):
+    """OCR read the cells of several rows as one: a figure loaded from it (the first) is never
+    loaded silently; the single rows beside it are not flagged."""
+    records = [_target(_cell(*pair), row=i + 2) for i, pair in enumerate(single_rows)]
+    records.insert(0, _target(" ".join(_cell(*pair) for pair in merged)))
+    found = several_figures(records, OCR_PAGE)
+    loaded = value_as_read(records[0])
+    assert [f.bbox for f in found] == ([records[0].bbox] if len(merged) > 1 and loaded is not None else [])
+    assert [f.fields["stated"] for f in found] == [str(loaded)] * len(found)
+    if len(merged) > 1 and loaded is not None:
+        assert loaded == Decimal(merged[0][0].replace(".", ""))  # the first row's figure
+    assert several_figures(records, frozenset()) == []  # a text layer is the document's own
+
+
+def test_one_figure_with_its_words_scale_or_grade_is_not_several():
+    cells = ["3,25 (skala 4)", "1 Dokumen RKPD 2017", "81 (A)", "5 kawasan perkotaan", "B (76,70)", "100%", "Level 3", "-", "13 Cagar Budaya, 6.924 Koleksi"]
+    assert several_figures([_target(text, row=i) for i, text in enumerate(cells)], OCR_PAGE) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-()!.", min_size=1, max_size=12).filter(str.strip),
+       st.floats(0, 100), st.sampled_from(["pk_target", "skp_target", "period_target", "budget_line"]))  # fmt: skip
+def test_a_target_read_as_words_is_listed_when_ocr_was_unsure_of_them(words, confidence, kind):
+    """'67%' read 'Ne' with confidence 8 loads as a word target with no figure: listed like a figure would be."""
+    field = "amount" if kind == "budget_line" else "target"
+    rec = RawRecord(kind=kind, page=1, bbox=(0.0, 10.0, 500.0, 18.0), fields={"indicator": "Persentase", "label": "Program", field: words})
+    rec = rec.model_copy(update={"ocr_confidence": confidence})
+    found = low_confidence([rec], OCR_PAGE)
+    assert len(found) == (1 if kind != "budget_line" and confidence < LOW_CONFIDENCE else 0)
+    assert [f.fields["stated"] for f in found] == [None] * len(found)  # no figure was read
+    assert low_confidence([rec], frozenset()) == []
