@@ -7,14 +7,20 @@ document states itself what an analyst must look at before trusting its rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from extractors.ocr import OCR_LANGUAGE
 from extractors.page import PageLayout
+from extractors.sections import MONEY
 from schemas.records import BBox, RawRecord
 
 Number = int | float | Decimal  # stated / computed: loaded as DECIMAL(24,6)
+# A Rupiah amount of at least a million (two groups of thousands) standing on its own: not
+# part of a longer number such as a NIP or a letter number.
+PRINTED_AMOUNT = re.compile(rf"(?<![\d.,/]){MONEY.pattern}(?![\d.,]\d)", re.IGNORECASE)
+BUDGET_KINDS = ("budget_line", "budget_total")
 
 
 def finding(
@@ -54,3 +60,15 @@ def ocr_read(pages: Sequence[PageLayout], ocr_pages: Sequence[int]) -> list[RawR
 def kind_assumed(kind: str, page: int = 1) -> RawRecord:
     """No heading named the document's kind; it was inferred from the tables found."""
     return finding("extraction_kind_assumed", f"no title names the kind; read as {kind.replace('_', ' ')}", page)
+
+
+def amount_not_read(lines: Iterable[tuple[str, int]], records: Sequence[RawRecord], sections: set[str]) -> list[RawRecord]:
+    """A PK that read no budget row but prints a Rupiah amount on a line outside its tables
+    ((text, page) of each): its budget table is likely there and was not read as one."""
+    if not sections & {"pk_statement", "pk"} or any(r.kind in BUDGET_KINDS for r in records):
+        return []
+    for text, page in lines:
+        if (amount := PRINTED_AMOUNT.search(text)) is not None:
+            subject = f"amount {amount.group(0).strip()} printed outside any table read, and no budget row read: the budget table may be unread"
+            return [finding("extraction_amount_not_read", subject, page)]
+    return []

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from extractors.findings import finding
+from extractors.findings import amount_not_read, finding
 from extractors.grid import Table, on_grid
 from extractors.layout import Segment, TextLine
 from extractors.page import PageLayout
@@ -248,6 +248,7 @@ def extract_records(pages: list[PageLayout]) -> tuple[list[RawRecord], set[str]]
     walk.records.extend(_signatures(walk, pages))
     if walk.sections:
         walk.records.extend(_cut_off(items))
+        walk.records.extend(amount_not_read(walk.page_lines, walk.records, walk.sections))
     return join_split_objectives(join_split_rows(walk.records)), walk.sections
 
 

@@ -1,0 +1,54 @@
+"""A PK that read no budget row but prints a Rupiah amount outside its tables says so."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.findings import amount_not_read
+from schemas.numbers import parse_rupiah
+from schemas.records import RawRecord
+
+WORDS = st.sampled_from(["Program", "Kegiatan", "Anggaran", "TOTAL", "APBD", "Jumlah", "Kepala", "NIP", "Nomor", "tahun", "2025", "I", "."])
+OTHER_NUMBERS = st.one_of(
+    st.from_regex(r"NIP \d{8} \d{6} \d \d{3}", fullmatch=True),  # a NIP
+    st.from_regex(r"\d{3}/\d{3}\.\d{3}\.\d{3}", fullmatch=True),  # a letter number
+    st.from_regex(r"\d{2}\.\d{2}\.20\d{2}", fullmatch=True),  # a date
+    st.integers(0, 999_999).map(lambda n: f"{n:,}".replace(",", ".")),  # below a million
+)
+
+
+@st.composite
+def amounts(draw) -> str:
+    groups = [str(draw(st.integers(1, 999)))] + [f"{draw(st.integers(0, 999)):03d}" for _ in range(draw(st.integers(2, 4)))]
+    return draw(st.sampled_from(["", "Rp ", "Rp. ", "Rp"])) + ".".join(groups) + draw(st.sampled_from(["", ",00", ",-"]))
+
+
+def _line(draw, extra: str | None) -> str:
+    words = draw(st.lists(st.one_of(WORDS, OTHER_NUMBERS), max_size=6))
+    if extra is not None:
+        words.insert(draw(st.integers(0, len(words))), extra)
+    return " ".join(words)
+
+
+@given(st.data())
+def test_an_amount_outside_the_tables_of_a_pk_without_budget_rows_is_a_finding(data):
+    amount = data.draw(amounts())
+    lines = [(_line(data.draw, None), 1) for _ in range(data.draw(st.integers(0, 4)))]
+    at = data.draw(st.integers(0, len(lines)))
+    lines.insert(at, (_line(data.draw, amount), 2))
+    (found,) = amount_not_read(lines, [], {"pk_statement", "pk"})
+    assert found.fields["check"] == "extraction_amount_not_read" and found.page == 2
+    printed = found.fields["subject"].removeprefix("amount ").split(" printed outside")[0]
+    assert parse_rupiah(printed) == parse_rupiah(amount)
+
+
+@given(st.data())
+def test_no_finding_without_an_amount_with_budget_rows_or_outside_a_pk(data):
+    amount = data.draw(amounts())
+    plain = [(_line(data.draw, None), 1) for _ in range(data.draw(st.integers(0, 5)))]
+    assert amount_not_read(plain, [], {"pk"}) == []
+    with_amount = [*plain, (_line(data.draw, amount), 1)]
+    budget = RawRecord(kind=data.draw(st.sampled_from(["budget_line", "budget_total"])), page=1, fields={"label": "x", "amount": amount})
+    assert amount_not_read(with_amount, [budget], {"pk", "pk_budget"}) == []
+    assert amount_not_read(with_amount, [], {"skp"}) == []
