@@ -10,7 +10,7 @@ from schemas.dates import find_year, parse_assessment_period, parse_place_date
 from schemas.errors import ParseError
 from schemas.matching import match_all
 from schemas.nip import parse_nip
-from schemas.numbers import parse_number, parse_rupiah
+from schemas.numbers import parse_budget_amount, parse_number
 from schemas.periods import parse_period
 from schemas.records import (
     Behaviour,
@@ -69,7 +69,7 @@ def _amount(rec: RawRecord, text: str, problems: list[ValueProblem]) -> Decimal 
     # Typed money sometimes carries a stray space inside the digit groups: 'Rp. 9.985.639. 757,-'.
     repaired = GROUP_SPACE.sub("", text)
     try:
-        return parse_rupiah(repaired)
+        return parse_budget_amount(repaired)
     except ParseError as exc:
         problems.append(ValueProblem(record_kind=rec.kind, field="amount", raw=text, problem=str(exc), page=rec.page))
         return None

@@ -137,3 +137,28 @@ def format_rupiah(amount: Decimal) -> str:
     if text.startswith("-"):
         return "-Rp " + text[1:]
     return "Rp " + text
+
+
+# Where a budget's funding-source column runs into its amount column (a scan whose rule was
+# not seen, a merged cell): 'Rp. 150.000.000,00 APBD', 'Rp. 49.898.816.000,00 Sumber
+# Pembiayaan dari APBD Jawa Barat Tahun 2016'. The note names a source and holds no figure
+# but a year, so a cell of two amounts ('Rp 1.000.000 APBD Rp 2.000.000 APBN') keeps failing.
+_FUNDING_NOTE = re.compile(
+    r"\s+\(?(?:sumber\s+(?:dana|pembiayaan)|apbd|apbn|apbdes|dak|dau|dbh|blud|pnbp|bok|bos|dana\s+desa|hibah|phln|sbsn)\b"
+    r"(?:[^\d]|(?<!\d)(?:19|20)\d{2}(?!\d))*$",
+    re.IGNORECASE,
+)
+
+
+def parse_budget_amount(text: str) -> Decimal:
+    """A budget cell's Rupiah amount (parse_rupiah), also when a funding-source note follows it."""
+    try:
+        return parse_rupiah(text)
+    except ParseError as exc:
+        note = _FUNDING_NOTE.search(text) if isinstance(text, str) else None
+        if note is None:
+            raise
+        try:
+            return parse_rupiah(text[: note.start()])
+        except ParseError:
+            raise exc from None

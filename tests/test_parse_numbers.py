@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schemas.errors import ParseError
-from schemas.numbers import format_number, format_rupiah, parse_number, parse_percent, parse_rupiah
+from schemas.numbers import format_number, format_rupiah, parse_budget_amount, parse_number, parse_percent, parse_rupiah
 
 
 @pytest.mark.parametrize(
@@ -155,3 +155,21 @@ def test_parse_number_reads_indonesian_format(value: Decimal, places: int) -> No
 def test_format_number() -> None:
     assert format_number(Decimal("1234567.5")) == "1.234.567,5"
     assert format_number(Decimal("-1234"), 2) == "-1.234,00"
+
+
+FUNDING_NOTES = st.sampled_from(
+    ["APBD", "APBN", "APBD / APBN", "(APBD Perubahan)", "Sumber Pembiayaan dari APBD Jawa Barat Tahun 2016", "DAK", "Sumber Dana: BLUD", "Dana Desa"]
+)
+
+
+@given(st.integers(1_000, 10**15), st.sampled_from(["Rp. ", "Rp ", ""]), st.sampled_from(["", ",00", ",-"]), FUNDING_NOTES)
+def test_a_budget_amount_followed_by_its_funding_source_is_the_amount(whole, prefix, cents, note):
+    printed = prefix + format_number(Decimal(whole)) + cents
+    assert parse_budget_amount(f"{printed} {note}") == parse_rupiah(printed) == Decimal(whole)
+
+
+@given(st.integers(1_000, 10**12), st.integers(1_000, 10**12), FUNDING_NOTES, FUNDING_NOTES)
+def test_two_amounts_in_one_budget_cell_stay_an_error(first, second, note1, note2):
+    cell = f"Rp {format_number(Decimal(first))} {note1} Rp {format_number(Decimal(second))} {note2}"
+    with pytest.raises(ParseError):
+        parse_budget_amount(cell)
