@@ -38,11 +38,19 @@ HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
 EMPTY_WIDTH = 0.01  # points: PDFium's text page skips a text object narrower than this (kSizeEpsilon)
 
 
-# FPDFText_GetTextObject as an address: a text object is a dictionary key per character,
-# and ctypes.cast of each returned pointer cost a tenth of the page's reading.
-_text_object_address = ctypes.cast(
-    pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)
-)
+def _bare(function: Callable, restype: type) -> Callable:
+    """A PDFium function called with no conversion of its arguments by ctypes: an int goes as a C
+    int, a pointer as itself, byref() as an address. read_chars calls three of them for every
+    character; the conversions ctypes makes by argtypes took as long as the calls."""
+    bare = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    bare.argtypes = None
+    return bare
+
+
+_char_code = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)  # text page, index, byref(x), byref(y)
+# FPDFText_GetTextObject as an address: a text object is a dictionary key per character.
+_text_object_address = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,15 +181,16 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
     r0, r1, r2, r3, r4, r5 = frame.rotation
     height, top, x_shift = frame.height, frame.top, frame.x0
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    at_x, at_y = ctypes.byref(ox), ctypes.byref(oy)
     chars: list[Char] = []
     last: tuple[int, float, float] | None = None
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        code = _char_code(raw, i)
         if code in GENERATED_CODES and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue
         text = "-" if code == HYPHEN_MARK and pdfium_c.FPDFText_IsHyphen(raw, i) == 1 else chr(code)
         address = _text_object_address(raw, i) or 0
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+        _char_origin(raw, i, at_x, at_y)
         x, y = ox.value, oy.value
         here = (address, x, y)
         place = placements.get(address)
