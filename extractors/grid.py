@@ -89,7 +89,9 @@ def _cluster(values: list[float]) -> list[float]:
 
 
 def _index(edges: list[float], v: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+    """The index of the edge nearest v, the first of equals (min() by distance, without a key function)."""
+    distances = [abs(e - v) for e in edges]
+    return distances.index(min(distances))
 
 
 def cell_text(index: CharIndex, bbox: BBox) -> tuple[str, tuple[str, ...]]:

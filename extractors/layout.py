@@ -211,9 +211,10 @@ class CharIndex:
     def __init__(self, chars: Iterable[Char]):
         self._chars = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
         self._mids = [(c.top + c.bottom) / 2 for c in self._chars]
+        self._centres = [(c.x0 + c.x1) / 2 for c in self._chars]
 
     def inside(self, bbox: BBox) -> list[Char]:
         x0, top, x1, bottom = bbox
         lo = bisect.bisect_left(self._mids, top)
         hi = bisect.bisect_right(self._mids, bottom)
-        return [c for c in self._chars[lo:hi] if x0 <= (c.x0 + c.x1) / 2 <= x1]
+        return [c for c, centre in zip(self._chars[lo:hi], self._centres[lo:hi]) if x0 <= centre <= x1]
