@@ -29,7 +29,7 @@ from pdfminer.psparser import literal_name
 
 from extractors.grid import Edges
 from extractors.layout import Char
-from extractors.pdfium_drawing import Drawing, Matrix, PageFrame, multiply, object_matrix, page_frame, read_drawing, transform_box
+from extractors.pdfium_drawing import Drawing, Matrix, PageFrame, bare, multiply, object_matrix, page_frame, read_drawing, transform_box
 from schemas.records import BBox
 
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # PDFium names a font without it
@@ -38,19 +38,10 @@ HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
 EMPTY_WIDTH = 0.01  # points: PDFium's text page skips a text object narrower than this (kSizeEpsilon)
 
 
-def _bare(function: Callable, restype: type) -> Callable:
-    """A PDFium function called with no conversion of its arguments by ctypes: an int goes as a C
-    int, a pointer as itself, byref() as an address. read_chars calls three of them for every
-    character; the conversions ctypes makes by argtypes took as long as the calls."""
-    bare = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
-    bare.argtypes = None
-    return bare
-
-
-_char_code = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
-_char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)  # text page, index, byref(x), byref(y)
+_char_code = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_char_origin = bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)  # text page, index, byref(x), byref(y)
 # FPDFText_GetTextObject as an address: a text object is a dictionary key per character.
-_text_object_address = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_text_object_address = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
 @dataclass(frozen=True, slots=True)
