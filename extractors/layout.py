@@ -8,6 +8,7 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 
 from schemas.records import BBox
 
@@ -18,6 +19,8 @@ MIN_COLUMN_GAP = 18.0  # points: ... but never a gap narrower than this
 WORD_GAP = 0.5  # font sizes: a gap this wide is a word space whatever its neighbours
 TIGHT_WORD_GAP = 0.2  # font sizes: a narrower gap is a word space unless the text is letter-spaced
 SPACED_WORD_GAP = 1.5  # in a heading spaced with space characters, a gap this many times the usual one parts words
+
+_POSITION, _X0, _FIRST = attrgetter("top", "x0"), attrgetter("x0"), itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,63 +86,75 @@ def group_lines(chars: Sequence[Char], *, column_gap: float | None = None) -> li
     Spaces are inferred from gaps as well as taken from space characters, because Word
     and other producers often position words without emitting a space.
     """
-    visible = sorted((c for c in chars if c.text.strip() or c.text == " "), key=lambda c: (c.top, c.x0))
+    visible = sorted([c for c in chars if c.text == " " or c.text.strip()], key=_POSITION)
     rows: list[list[Char]] = []
+    row: list[Char] = []
     recent: list[float] = []  # the vertical centres of the last row's last four characters
     for ch in visible:
         mid = (ch.top + ch.bottom) / 2
-        if rows and abs(mid - math.fsum(recent) / len(recent)) <= max(ch.size, MIN_FONT_SIZE) * BASELINE_TOLERANCE:
-            rows[-1].append(ch)
+        if row and abs(mid - math.fsum(recent) / len(recent)) <= max(ch.size, MIN_FONT_SIZE) * BASELINE_TOLERANCE:
+            row.append(ch)
             recent.append(mid)
             if len(recent) > 4:
                 del recent[0]
             continue
-        rows.append([ch])
+        row = [ch]
+        rows.append(row)
         recent = [mid]
-    lines: list[TextLine] = []
+    keyed: list[tuple[tuple[float, float], TextLine]] = []
     for row in rows:
-        row.sort(key=lambda c: c.x0)
+        row.sort(key=_X0)
         segs = _segments(row, column_gap)
         if segs:
-            lines.append(TextLine(tuple(segs)))
-    lines.sort(key=lambda l: (round(l.top, 1), l.x0))
-    return lines
+            keyed.append(((round(min([s.top for s in segs]), 1), segs[0].x0), TextLine(tuple(segs))))
+    keyed.sort(key=_FIRST)
+    return [line for _, line in keyed]
 
 
-def _segments(row: Sequence[Char], column_gap: float | None) -> list[Segment]:
+def _segments(row: list[Char], column_gap: float | None) -> list[Segment]:
+    """A row's characters cut where a gap is wider than a column gap. Only a space character is
+    visible but no glyph (group_lines keeps no other blank): a segment starts with a glyph."""
+    gap_limit = column_gap if column_gap is not None else max(COLUMN_GAP * _median([c.size for c in row]), MIN_COLUMN_GAP)
     out: list[Segment] = []
     buf: list[Char] = []
-    prev: Char | None = None
-    size = _median([c.size for c in row]) if row else 10.0
-    gap_limit = column_gap if column_gap is not None else max(COLUMN_GAP * size, MIN_COLUMN_GAP)
+    prev_x1: float | None = None
     for ch in row:
-        glyph = bool(ch.text.strip())
-        if glyph and prev is not None and ch.x0 - prev.x1 > gap_limit:
-            _flush(buf, out)
+        if ch.text == " ":
+            if buf:
+                buf.append(ch)
+            continue
+        if prev_x1 is not None and ch.x0 - prev_x1 > gap_limit:
+            out.append(_segment(buf))
             buf = []
-        if glyph or buf:
-            buf.append(ch)
-        if glyph:
-            prev = ch
-    _flush(buf, out)
+        buf.append(ch)
+        prev_x1 = ch.x1
+    if buf:
+        out.append(_segment(buf))
     return out
 
 
-def _flush(buf: list[Char], out: list[Segment]) -> None:
-    """The characters gathered so far become one segment, if any of them is visible."""
-    glyphs = [c for c in buf if c.text.strip()]
-    if glyphs:
-        out.append(
-            Segment(
-                text=_assemble(buf),
-                x0=glyphs[0].x0,
-                x1=glyphs[-1].x1,
-                top=min([c.top for c in glyphs]),
-                bottom=max([c.bottom for c in glyphs]),
-                size=_median([c.size for c in glyphs]),
-                bold=sum([c.bold for c in glyphs]) * 2 > len(glyphs),
-            )
-        )
+def _segment(buf: list[Char]) -> Segment:
+    """The characters gathered, a glyph first, as one segment."""
+    chunks: list[list[Char]] = []  # the glyphs between space characters
+    chunk: list[Char] = []
+    for ch in buf:
+        if ch.text != " ":
+            chunk.append(ch)
+        elif chunk:
+            chunks.append(chunk)
+            chunk = []
+    if chunk:
+        chunks.append(chunk)
+    glyphs = chunks[0] if len(chunks) == 1 else [c for chunk in chunks for c in chunk]
+    return Segment(
+        text=_join_spaced_letters([_word(chunk) for chunk in chunks], chunks).strip(),
+        x0=glyphs[0].x0,
+        x1=glyphs[-1].x1,
+        top=min([c.top for c in glyphs]),
+        bottom=max([c.bottom for c in glyphs]),
+        size=_median([c.size for c in glyphs]),
+        bold=sum([c.bold for c in glyphs]) * 2 > len(glyphs),
+    )
 
 
 def _median(values: list[float]) -> float:
@@ -149,34 +164,24 @@ def _median(values: list[float]) -> float:
     return values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2
 
 
-def _assemble(chars: Sequence[Char]) -> str:
-    """Characters of one segment -> text, with spaces where the producer left only a gap.
+def _word(chunk: list[Char]) -> str:
+    """Glyphs between space characters -> text, with spaces where the producer left only a gap.
 
     A gap is a word space when it is wide for the font and wider than the gaps beside it,
     so letter-spaced labels ('N a m a') stay one word while positioned words
     ('Sasaran' 'Strategis', no space character) are split.
     """
-    chunks: list[list[Char]] = [[]]
-    for ch in chars:
-        if ch.text.strip():
-            chunks[-1].append(ch)
-        elif chunks[-1]:
-            chunks.append([])
-    words: list[str] = []
-    for chunk in chunks:
-        if len(chunk) < 2:
-            words.extend(c.text for c in chunk)
-            continue
-        gaps = [b.x0 - a.x1 for a, b in zip(chunk, chunk[1:])]
-        text = [chunk[0].text]
-        for i, gap in enumerate(gaps):
-            ch = chunk[i + 1]
-            size = min(ch.size, chunk[i].size)
-            if gap > WORD_GAP * size or (gap > TIGHT_WORD_GAP * size and not _tracked(gaps, i, size)):
-                text.append(" ")
-            text.append(ch.text)
-        words.append("".join(text))
-    return _join_spaced_letters(words, [c for c in chunks if c]).strip()
+    if len(chunk) < 2:
+        return chunk[0].text
+    gaps = [b.x0 - a.x1 for a, b in zip(chunk, chunk[1:])]
+    text = [chunk[0].text]
+    for i, gap in enumerate(gaps):
+        ch = chunk[i + 1]
+        size = min(ch.size, chunk[i].size)
+        if gap > WORD_GAP * size or (gap > TIGHT_WORD_GAP * size and not _tracked(gaps, i, size)):
+            text.append(" ")
+        text.append(ch.text)
+    return "".join(text)
 
 
 def _tracked(gaps: list[float], i: int, size: float) -> bool:
@@ -206,9 +211,10 @@ class CharIndex:
     def __init__(self, chars: Iterable[Char]):
         self._chars = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
         self._mids = [(c.top + c.bottom) / 2 for c in self._chars]
+        self._centres = [(c.x0 + c.x1) / 2 for c in self._chars]
 
     def inside(self, bbox: BBox) -> list[Char]:
         x0, top, x1, bottom = bbox
         lo = bisect.bisect_left(self._mids, top)
         hi = bisect.bisect_right(self._mids, bottom)
-        return [c for c in self._chars[lo:hi] if x0 <= (c.x0 + c.x1) / 2 <= x1]
+        return [c for c, centre in zip(self._chars[lo:hi], self._centres[lo:hi]) if x0 <= centre <= x1]

@@ -6,6 +6,7 @@ boxes of the images. extractors/pdfium_page.py reads the characters."""
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2
@@ -15,6 +16,22 @@ from schemas.records import BBox
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
+
+
+def bare(function: Callable, restype: type) -> Callable:
+    """A PDFium function called with no conversion of its arguments by ctypes: an int goes as a C
+    int, a pointer as itself, byref() as an address (so a pointer returned as an int goes back
+    wrapped in c_void_p, never as a C int). read_chars calls three of them for every character,
+    _subpaths four for every path segment: ctypes' conversions by argtypes took as long as the calls."""
+    call = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    call.argtypes = None
+    return call
+
+
+_path_segment = bare(pdfium_c.FPDFPath_GetPathSegment, ctypes.c_void_p)  # path, index
+_segment_point = bare(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int)  # segment, byref(x), byref(y)
+_segment_type = bare(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int)
+_segment_closes = bare(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int)
 
 
 @dataclass(slots=True)
@@ -113,12 +130,13 @@ def _subpaths(path: ctypes.c_void_p) -> list[list[tuple[str, Point]]]:
     """The path as pdfminer's operators ('m', 'l', 'c', 'h' with each one's end point), one list
     per subpath. PDFium marks a closing segment instead of keeping 'h', and splits 'c' in three."""
     x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
     subpaths: list[list[tuple[str, Point]]] = []
     bezier = 0
     for i in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, i)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point, kind = (x.value, y.value), pdfium_c.FPDFPathSegment_GetType(segment)
+        segment = ctypes.c_void_p(_path_segment(path, i))
+        _segment_point(segment, at_x, at_y)
+        point, kind = (x.value, y.value), _segment_type(segment)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not subpaths:
             subpaths.append([("m", point)])
             continue
@@ -128,9 +146,9 @@ def _subpaths(path: ctypes.c_void_p) -> list[list[tuple[str, Point]]]:
             if bezier:
                 continue  # a control point
             subpaths[-1].append(("c", point))
-        elif not (pdfium_c.FPDFPathSegment_GetClose(segment) and point == start):
+        elif not (_segment_closes(segment) and point == start):
             subpaths[-1].append(("l", point))
-        if pdfium_c.FPDFPathSegment_GetClose(segment):
+        if _segment_closes(segment):
             subpaths[-1].append(("h", start))
     return subpaths
 

@@ -29,7 +29,7 @@ from pdfminer.psparser import literal_name
 
 from extractors.grid import Edges
 from extractors.layout import Char
-from extractors.pdfium_drawing import Drawing, Matrix, PageFrame, multiply, object_matrix, page_frame, read_drawing, transform_box
+from extractors.pdfium_drawing import Drawing, Matrix, PageFrame, bare, multiply, object_matrix, page_frame, read_drawing, transform_box
 from schemas.records import BBox
 
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # PDFium names a font without it
@@ -38,11 +38,10 @@ HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
 EMPTY_WIDTH = 0.01  # points: PDFium's text page skips a text object narrower than this (kSizeEpsilon)
 
 
-# FPDFText_GetTextObject as an address: a text object is a dictionary key per character,
-# and ctypes.cast of each returned pointer cost a tenth of the page's reading.
-_text_object_address = ctypes.cast(
-    pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)
-)
+_char_code = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_char_origin = bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)  # text page, index, byref(x), byref(y)
+# FPDFText_GetTextObject as an address: a text object is a dictionary key per character.
+_text_object_address = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,44 +136,80 @@ class TextObject:
     linear: tuple[float, float, float, float]  # the character matrix without its origin
 
 
+@dataclass(slots=True)
+class Placement:
+    """How one text object's characters land on the page, worked out once per object: its matrix
+    through the page's /Rotate (what multiply() gives, but the origin), pdfplumber's 'upright',
+    and the advance of each character it draws. `straight`: neither turned nor skewed, the case
+    _placed's transform_box takes first; `left`, `low`, `high` are that case's terms for the box
+    (0, descent, advance, descent + size) that do not depend on the character's origin."""
+
+    obj: TextObject
+    linear: tuple[float, float, float, float]
+    upright: bool
+    straight: bool
+    left: float  # a * 0
+    low: float  # d * descent
+    high: float  # d * (descent + size)
+    advances: dict[str, float]  # by character: its advance by the font size
+
+
+def _placement(obj: TextObject, rotation: Matrix) -> Placement:
+    a, b, c, d = multiply((*obj.linear, 0.0, 0.0), rotation)[:4]
+    descent = obj.metrics.descent * obj.size
+    upright = a * d > 0 and b * c <= 0
+    return Placement(obj, (a, b, c, d), upright, b == 0 and c == 0, a * 0.0, d * descent, d * (descent + obj.size), {})
+
+
 def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[str, FontMetrics], drawing: Drawing) -> list[Char]:
     """Upright characters as pdfplumber's page.chars gives them, in content order, and the
-    spaces PDFium's text page leaves out."""
+    spaces PDFium's text page leaves out. A straight object's characters are placed here, term
+    by term as _placed would (the same float operations): that is most characters of a page."""
     raw = textpage.raw
     fonts: dict[int, FontMetrics] = {}
     widths: dict[tuple[int, str], float] = {}
-    objects: dict[int, TextObject] = {}
-    turned: dict[int, tuple[tuple[float, ...], bool]] = {}  # by text object: what multiply() would give, but the origin
-    rotation = frame.rotation
+    placements: dict[int, Placement] = {}  # by text object
+    r0, r1, r2, r3, r4, r5 = frame.rotation
+    height, top, x_shift = frame.height, frame.top, frame.x0
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    at_x, at_y = ctypes.byref(ox), ctypes.byref(oy)
     chars: list[Char] = []
     last: tuple[int, float, float] | None = None
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        code = _char_code(raw, i)
         if code in GENERATED_CODES and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue
         text = "-" if code == HYPHEN_MARK and pdfium_c.FPDFText_IsHyphen(raw, i) == 1 else chr(code)
         address = _text_object_address(raw, i) or 0
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
-        here = (address, ox.value, oy.value)
-        obj = objects.get(address) or objects.setdefault(address, _text_object(raw, i, pdfium_c.FPDFText_GetTextObject(raw, i), fonts, known))
+        _char_origin(raw, i, at_x, at_y)
+        x, y = ox.value, oy.value
+        here = (address, x, y)
+        place = placements.get(address)
+        if place is None:
+            obj = _text_object(raw, i, pdfium_c.FPDFText_GetTextObject(raw, i), fonts, known)
+            place = placements[address] = _placement(obj, frame.rotation)
+        obj = place.obj
         if here == last and chars:  # one glyph, several code points (a ligature): pdfminer's one char
             chars[-1] = _ligature(chars[-1], text, _loose_width(raw, i, obj) * obj.size * abs(obj.linear[0]))
             continue
         last = here
-        linear = turned.get(address)
-        if linear is None:  # the object's matrix through the page's /Rotate, and pdfplumber's 'upright'
-            m = multiply((*obj.linear, 0.0, 0.0), rotation)
-            linear = turned[address] = (m[:4], m[0] * m[3] > 0 and m[1] * m[2] <= 0)
-        if not linear[1]:
+        if not place.upright:
             continue
-        x, y = ox.value, oy.value
-        m = (*linear[0], rotation[0] * x + rotation[2] * y + rotation[4], rotation[1] * x + rotation[3] * y + rotation[5])
-        width = widths.get((obj.font_key, text))
-        if width is None:
-            width = widths[(obj.font_key, text)] = _advance(obj, text, lambda: _loose_width(raw, i, obj))
-        chars.append(_placed(text, m, obj.metrics, obj.size, width * obj.size, frame))
-    unread = [(o, outer) for o, outer in drawing.text_objects if (ctypes.cast(o, ctypes.c_void_p).value or 0) not in objects]
+        advance = place.advances.get(text)
+        if advance is None:
+            width = widths.get((obj.font_key, text))
+            if width is None:
+                width = widths[(obj.font_key, text)] = _advance(obj, text, lambda: _loose_width(raw, i, obj))
+            advance = place.advances[text] = width * obj.size
+        e, f = r0 * x + r2 * y + r4, r1 * x + r3 * y + r5
+        if not place.straight:
+            chars.append(_placed(text, (*place.linear, e, f), obj.metrics, obj.size, advance, frame))
+            continue
+        left, right, low, high = place.left + e, place.linear[0] * advance + e, place.low + f, place.high + f
+        x0, x1 = right if right < left else left, right if right > left else left  # min() and max(), ties as they break them
+        y0, y1 = high if high < low else low, high if high > low else low
+        chars.append(Char(text, x0 + x_shift, x1 + x_shift, height - y1 + top, height - y0 + top, y1 - y0, obj.metrics.bold))
+    unread = [(o, outer) for o, outer in drawing.text_objects if (ctypes.cast(o, ctypes.c_void_p).value or 0) not in placements]
     return chars + _spaces(unread, frame, fonts, known, widths)
 
 

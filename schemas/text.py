@@ -53,7 +53,7 @@ def strip_label(text: str) -> str:
 def fold(text: str) -> str:
     """Comparison key: lowercase, accents removed, punctuation turned into spaces, squashed."""
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = decomposed if decomposed.isascii() else "".join(ch for ch in decomposed if not unicodedata.combining(ch))  # ASCII combines nothing
     return squash(_NOT_WORD.sub(" ", bare.casefold()))
 
 
