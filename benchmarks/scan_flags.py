@@ -37,7 +37,7 @@ COLUMNS = ("loaded", "targets", "budget", "exact", "flagged", "caught", "silent"
 # document that has one is noted, if not on its row.
 LOST_ROWS = ("extraction_numbering_gap", "extraction_section_without_rows", "extraction_table_not_read", "extraction_table_cut_off",
              "extraction_unlinked_rows", "extraction_indicator_without_rows", "extraction_blank_cell", "extraction_budget_row_unsound",
-             "extraction_ocr_several_figures", "unreadable_value")  # fmt: skip
+             "extraction_ocr_several_figures", "extraction_amount_not_read", "unreadable_value")  # fmt: skip
 
 
 def verdict(con: duckdb.DuckDBPyConnection, wrong: Wrong) -> str:
