@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 import uuid
 from pathlib import Path
 from typing import Annotated
@@ -157,9 +158,13 @@ def _run_flow(holder, paths: list[str], files: list, run: settings.Settings, as_
     try:
         with signals.stop_on_signals():
             start_run(holder, run_id)
-        # The API server starts first: the parsers, the forkserver and the head start load while it does.
+        # The API server starts first: the parsers, the forkserver, the head start and the
+        # tokenizer the run's indicator links need load while it does.
         with signals.stop_on_signals(), server.starting_api() as api_up:
             from flows.head_start import head_start
+            from schemas.matching import load_tokenizer
+
+            threading.Thread(target=load_tokenizer, name="kinerja-load-tokenizer", daemon=True).start()
 
             with head_start(holder, files, run) as early:
                 from flows.ingest import ingest as ingest_flow

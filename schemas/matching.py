@@ -53,6 +53,11 @@ def _tokenizer() -> Language:
     return spacy.blank("id")
 
 
+def load_tokenizer() -> None:
+    """Load spaCy's Indonesian tokenizer now (about 2 s), e.g. while the run waits for something else."""
+    _tokenizer()
+
+
 @lru_cache(maxsize=4096)
 def indicator_tokens(text: str) -> tuple[str, ...]:
     """The normalised tokens two spellings of one indicator share."""
