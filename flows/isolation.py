@@ -16,6 +16,7 @@ import atexit
 import contextlib
 import logging
 import multiprocessing
+import multiprocessing.util  # its exit handler is registered on import: ours (below) must run before it
 import resource
 import signal
 import sys
@@ -76,11 +77,10 @@ class _Child:
 
 def extract_in_child(path: str, sha256: str, limits: Limits, trust_roots: str | None = None) -> Extracted:
     """Run `extract_checked` in a child process; kill it at ``limits.timeout_s``."""
-    child = _idle_child(limits) or _start_child(limits)
+    child = _handed(path, sha256, limits, trust_roots)
     started = time.monotonic()
     reusable = finished = False
     try:
-        child.conn.send((path, sha256, limits, trust_roots))
         if not child.conn.poll(limits.timeout_s):
             return Extracted(_timed_out(limits), time.monotonic() - started)
         try:
@@ -98,6 +98,21 @@ def extract_in_child(path: str, sha256: str, limits: Limits, trust_roots: str | 
         return Extracted(result, time.monotonic() - started, peak, child.process.pid)
     finally:
         _release(child) if reusable else _retire(child, finished)
+
+
+def _handed(path: str, sha256: str, limits: Limits, trust_roots: str | None) -> _Child:
+    """A child that has been sent this document: an idle one, else a fresh one (an idle
+    child may have ended since, e.g. by a stop signal to the process group)."""
+    child = _idle_child(limits)
+    if child is not None:
+        try:
+            child.conn.send((path, sha256, limits, trust_roots))
+            return child
+        except OSError:  # BrokenPipeError included
+            _retire(child, finished=False)
+    child = _start_child(limits)
+    child.conn.send((path, sha256, limits, trust_roots))
+    return child
 
 
 def _idle_child(limits: Limits) -> _Child | None:
@@ -144,6 +159,8 @@ def retire_idle_children() -> None:
         _retire(child, finished=True)
 
 
+# atexit runs handlers last-registered first: this one ends the idle children before
+# multiprocessing's own handler would SIGTERM and join them.
 atexit.register(retire_idle_children)
 
 
@@ -234,7 +251,9 @@ def _child_main(conn: Connection, limits: Limits) -> None:
     _confine(limits)
     while True:
         try:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)  # idle: a stop may end it, nothing is lost
             path, sha256, limits, trust_roots = conn.recv()
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
         except (EOFError, OSError):
             break
         signal.alarm(int(limits.timeout_s) + ORPHAN_GRACE_S)
