@@ -26,7 +26,9 @@ from flows.outcome import fingerprint, known_outcome
 from flows.settings import Settings
 from warehouse.load import document_exists
 
-HEAD_START_PER_WORKER = 8  # about 5 s of server start at a few documents a second per worker
+# The server takes 4-8 s to start (more on a busy machine), time for 20-40 born-digital documents per
+# worker; a verdict holds a document's records (15-220 KB pickled on the samples): cheap to hold this many.
+HEAD_START_PER_WORKER = 32
 
 _current: HeadStart | None = None
 
