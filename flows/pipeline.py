@@ -13,6 +13,7 @@ from extractors.confidence import ocr_words, with_confidence
 from extractors.digital_signature import read_digital_signatures
 from extractors.document import extract_document
 from extractors.ocr import NeedsOcr, ocr_copy, ocr_work_folder
+from extractors.second_reading import with_second_reading
 from extractors.source import (
     check_complete,
     check_file_size,
@@ -75,7 +76,9 @@ def _extract(path: str, sha256: str, limits: Limits, trust_roots: str | None) ->
 def _extract_ocred(readable: Path, copy: Path, need: NeedsOcr, seconds: float, *, document_id: str, file_name: str) -> RawDocument:
     """OCR a copy of the pages that need it and read the copy with the same extractor; the
     document keeps the original's identity (its id is the original's SHA-256). Each value
-    read by OCR keeps Tesseract's confidence in it, from the same OCR run."""
+    read by OCR keeps Tesseract's confidence in it, from the same OCR run, and its figure is
+    read a second time (extractors/second_reading.py)."""
     ocr_copy(readable, copy, need.pages, force=need.force, seconds=seconds)
     raw = extract_document(copy, document_id=document_id, file_name=file_name, ocr_pages=need.pages)
-    return with_confidence(raw, ocr_words(copy, ocr_work_folder(copy)), need.pages)
+    words = ocr_words(copy, ocr_work_folder(copy))
+    return with_second_reading(with_confidence(raw, words, need.pages), copy, words, need.pages)
