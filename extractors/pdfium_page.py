@@ -35,6 +35,7 @@ from schemas.records import BBox
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # PDFium names a font without it
 GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))  # PDFium's text page makes up only spaces and line ends
 HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
+CID_SUBTYPES = ("CIDFontType0", "CIDFontType2")
 EMPTY_WIDTH = 0.01  # points: PDFium's text page skips a text object narrower than this (kSizeEpsilon)
 
 
@@ -73,7 +74,7 @@ def _collect_fonts(resources: dict, manager: PDFResourceManager, fonts: dict[str
     for ref in dict_value(resources.get("Font", {})).values():
         spec = dict_value(ref)
         base = literal_name(spec.get("BaseFont", "unknown"))
-        font = manager.get_font(getattr(ref, "objid", None), spec)
+        font = manager.get_font(getattr(ref, "objid", None), _without_unicode_map(spec))
         widths = font.widths if isinstance(font, PDFType1Font) and base in FONT_METRICS else None
         metrics = FontMetrics(descent=font.get_descent(), bold="bold" in str(font.fontname).lower(), standard_widths=widths)
         fonts.setdefault(SUBSET_TAG.sub("", str(base)), metrics)
@@ -87,6 +88,20 @@ def _collect_fonts(resources: dict, manager: PDFResourceManager, fonts: dict[str
             _decode([xobject])
             if "Resources" in xobject:
                 _collect_fonts(dict_value(xobject["Resources"]), manager, fonts, seen)
+
+
+def _without_unicode_map(spec: dict) -> dict:
+    """The font dictionary with an empty ToUnicode CMap: pdfminer parses a CMap in Python (a
+    third of reading the fonts on real files) and PDFium maps the characters itself. The stream
+    is still decoded, so a document whose CMap pdfminer cannot decode stays pdfplumber's. A CID
+    font named directly (not through a Type0) is left as it is: pdfminer reads its ToUnicode otherwise."""
+    if "ToUnicode" not in spec or literal_name(spec.get("Subtype")) in CID_SUBTYPES:
+        return spec
+    stream = resolve1(spec["ToUnicode"])
+    if not isinstance(stream, PDFStream):
+        return spec
+    stream.get_data()
+    return {**spec, "ToUnicode": PDFStream({}, b"")}
 
 
 def _decode(contents: list) -> None:
