@@ -45,6 +45,11 @@ _char_origin = bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)  # text page,
 _text_object_address = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
+def _address(handle: ctypes.c_void_p) -> int:
+    """A PDFium handle's address, 0 for none: ctypes.cast's value, read from the pointer's own bytes (cast is a foreign call)."""
+    return ctypes.c_void_p.from_buffer(handle).value or 0
+
+
 @dataclass(frozen=True, slots=True)
 class FontMetrics:
     descent: float  # below the baseline, per unit of font size (negative)
@@ -114,7 +119,7 @@ def _decode(contents: list) -> None:
 
 
 def _font_metrics(font: ctypes.c_void_p, cache: dict[int, FontMetrics], known: dict[str, FontMetrics]) -> FontMetrics:
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    key = _address(font)
     metrics = cache.get(key)
     if metrics is None:
         buffer = ctypes.create_string_buffer(256)
@@ -224,7 +229,7 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
         x0, x1 = right if right < left else left, right if right > left else left  # min() and max(), ties as they break them
         y0, y1 = high if high < low else low, high if high > low else low
         chars.append(Char(text, x0 + x_shift, x1 + x_shift, height - y1 + top, height - y0 + top, y1 - y0, obj.metrics.bold))
-    unread = [(o, outer) for o, outer in drawing.text_objects if (ctypes.cast(o, ctypes.c_void_p).value or 0) not in placements]
+    unread = [(o, outer) for o, outer in drawing.text_objects if _address(o) not in placements]
     return chars + _spaces(unread, frame, fonts, known, widths)
 
 
@@ -233,7 +238,7 @@ def _text_object(raw: ctypes.c_void_p, i: int, handle: ctypes.c_void_p, fonts: d
     fm = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(raw, i, fm)
     metrics = _font_metrics(font, fonts, known)
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    key = _address(font)
     return TextObject(font=font, font_key=key, metrics=metrics, size=pdfium_c.FPDFText_GetFontSize(raw, i), linear=(fm.a, fm.b, fm.c, fm.d))
 
 
@@ -259,7 +264,7 @@ def _spaces(
             continue
         font = pdfium_c.FPDFTextObj_GetFont(handle)
         m = multiply(multiply(object_matrix(handle), outer), frame.rotation)
-        obj = TextObject(font, ctypes.cast(font, ctypes.c_void_p).value or 0, _font_metrics(font, fonts, known), size.value, m[:4])
+        obj = TextObject(font, _address(font), _font_metrics(font, fonts, known), size.value, m[:4])
         if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):
             continue
         width = widths.get((obj.font_key, " "))
