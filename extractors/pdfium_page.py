@@ -35,6 +35,7 @@ from schemas.records import BBox
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # PDFium names a font without it
 GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))  # PDFium's text page makes up only spaces and line ends
 HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
+CID_SUBTYPES = ("CIDFontType0", "CIDFontType2")
 EMPTY_WIDTH = 0.01  # points: PDFium's text page skips a text object narrower than this (kSizeEpsilon)
 
 
@@ -42,6 +43,11 @@ _char_code = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _char_origin = bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)  # text page, index, byref(x), byref(y)
 # FPDFText_GetTextObject as an address: a text object is a dictionary key per character.
 _text_object_address = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+
+
+def _address(handle: ctypes.c_void_p) -> int:
+    """A PDFium handle's address, 0 for none: ctypes.cast's value, read from the pointer's own bytes (cast is a foreign call)."""
+    return ctypes.c_void_p.from_buffer(handle).value or 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +79,7 @@ def _collect_fonts(resources: dict, manager: PDFResourceManager, fonts: dict[str
     for ref in dict_value(resources.get("Font", {})).values():
         spec = dict_value(ref)
         base = literal_name(spec.get("BaseFont", "unknown"))
-        font = manager.get_font(getattr(ref, "objid", None), spec)
+        font = manager.get_font(getattr(ref, "objid", None), _without_unicode_map(spec))
         widths = font.widths if isinstance(font, PDFType1Font) and base in FONT_METRICS else None
         metrics = FontMetrics(descent=font.get_descent(), bold="bold" in str(font.fontname).lower(), standard_widths=widths)
         fonts.setdefault(SUBSET_TAG.sub("", str(base)), metrics)
@@ -89,6 +95,20 @@ def _collect_fonts(resources: dict, manager: PDFResourceManager, fonts: dict[str
                 _collect_fonts(dict_value(xobject["Resources"]), manager, fonts, seen)
 
 
+def _without_unicode_map(spec: dict) -> dict:
+    """The font dictionary with an empty ToUnicode CMap: pdfminer parses a CMap in Python (a
+    third of reading the fonts on real files) and PDFium maps the characters itself. The stream
+    is still decoded, so a document whose CMap pdfminer cannot decode stays pdfplumber's. A CID
+    font named directly (not through a Type0) is left as it is: pdfminer reads its ToUnicode otherwise."""
+    if "ToUnicode" not in spec or literal_name(spec.get("Subtype")) in CID_SUBTYPES:
+        return spec
+    stream = resolve1(spec["ToUnicode"])
+    if not isinstance(stream, PDFStream):
+        return spec
+    stream.get_data()
+    return {**spec, "ToUnicode": PDFStream({}, b"")}
+
+
 def _decode(contents: list) -> None:
     """Decode the content streams as pdfminer would: a stream it cannot decode makes the
     document pdfplumber's (which fails on it, a corrupt file) where PDFium would read past it."""
@@ -99,7 +119,7 @@ def _decode(contents: list) -> None:
 
 
 def _font_metrics(font: ctypes.c_void_p, cache: dict[int, FontMetrics], known: dict[str, FontMetrics]) -> FontMetrics:
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    key = _address(font)
     metrics = cache.get(key)
     if metrics is None:
         buffer = ctypes.create_string_buffer(256)
@@ -209,7 +229,7 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
         x0, x1 = right if right < left else left, right if right > left else left  # min() and max(), ties as they break them
         y0, y1 = high if high < low else low, high if high > low else low
         chars.append(Char(text, x0 + x_shift, x1 + x_shift, height - y1 + top, height - y0 + top, y1 - y0, obj.metrics.bold))
-    unread = [(o, outer) for o, outer in drawing.text_objects if (ctypes.cast(o, ctypes.c_void_p).value or 0) not in placements]
+    unread = [(o, outer) for o, outer in drawing.text_objects if _address(o) not in placements]
     return chars + _spaces(unread, frame, fonts, known, widths)
 
 
@@ -218,7 +238,7 @@ def _text_object(raw: ctypes.c_void_p, i: int, handle: ctypes.c_void_p, fonts: d
     fm = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(raw, i, fm)
     metrics = _font_metrics(font, fonts, known)
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    key = _address(font)
     return TextObject(font=font, font_key=key, metrics=metrics, size=pdfium_c.FPDFText_GetFontSize(raw, i), linear=(fm.a, fm.b, fm.c, fm.d))
 
 
@@ -244,7 +264,7 @@ def _spaces(
             continue
         font = pdfium_c.FPDFTextObj_GetFont(handle)
         m = multiply(multiply(object_matrix(handle), outer), frame.rotation)
-        obj = TextObject(font, ctypes.cast(font, ctypes.c_void_p).value or 0, _font_metrics(font, fonts, known), size.value, m[:4])
+        obj = TextObject(font, _address(font), _font_metrics(font, fonts, known), size.value, m[:4])
         if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):
             continue
         width = widths.get((obj.font_key, " "))
