@@ -8,7 +8,8 @@ above the other in the same cell. Read as one row, the targets run together ('74
 figures: below a figure's line where the label goes on (the label of the next figure begins
 after it), or above the next figure's line where that line begins an item ('-', '1.1.2').
 The cuts are guesses from the text's positions, not rules the page draws: the rows they
-make carry an `extraction_rows_cut_at_figures` finding.
+make carry an `extraction_rows_cut_at_figures` finding on the table (a row's box spans the
+merged cells beside it, so the table's box is the one that holds each of its rows).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from extractors.layout import CharIndex, TextLine, group_lines
 from schemas.records import BBox
 
 FIGURE = re.compile(r"^(rp\.?\s*)?[-+]?\d[\d.,]*\s*%?$", re.IGNORECASE)  # '741.709', '10,0', '95 %'
+# A line that stands for a figure in a column of them: a dash (none), or a zero that OCR read
+# as the letter ('o'); the cut is made, the reading is kept as it is (no value).
+FIGURE_MARK = re.compile(r"^([-\u2013]|[oO])$")
 ITEM_START = re.compile(r"^([-\u2013\u2022\u00b7*]\s*\S|\d{1,2}(\.\d{1,2})+\.?\s|[a-z][.)]\s)")  # '- Telur', '1.1.2 Jumlah', 'a. '
 
 
@@ -31,7 +35,8 @@ class Cut:
     y: float
     x0: float
     x1: float
-    row: BBox  # the ruled row it cuts
+    row: int  # the ruled row it cuts
+    table: BBox  # of the table as ruled
 
     def edge(self) -> dict:
         box = {"x0": self.x0, "x1": self.x1, "top": self.y, "bottom": self.y, "width": self.x1 - self.x0, "height": 0.0}
@@ -41,7 +46,10 @@ class Cut:
 def _stacked_figures(cell: Cell, index: CharIndex) -> list[TextLine]:
     """The lines of a cell that holds only figures, two or more one above the other."""
     lines = group_lines(index.inside(cell.bbox))
-    return lines if len(lines) >= 2 and all(FIGURE.match(line.text.strip()) for line in lines) else []
+    figures = [bool(FIGURE.match(line.text.strip())) for line in lines]
+    if len(lines) < 2 or not any(figures) or not all(f or FIGURE_MARK.match(line.text.strip()) for f, line in zip(figures, lines)):
+        return []
+    return lines
 
 
 def _level(lines: list[TextLine], figure: TextLine) -> int | None:
@@ -86,5 +94,5 @@ def figure_cuts(table: Table, index: CharIndex) -> list[Cut]:
             labels = group_lines(index.inside(label_box))
             for above, below in zip(figures, figures[1:]):
                 if (y := _cut_between(labels, above, below)) is not None:
-                    cuts.append(Cut(y, x0, x1, (table.bbox[0], table.row_edges[r], table.bbox[2], table.row_edges[r + 1])))
+                    cuts.append(Cut(y, x0, x1, r, table.bbox))
     return cuts

@@ -55,10 +55,10 @@ def ocr_layer(pages: Sequence[PageLayout], ocr_pages: Sequence[int] = ()) -> lis
 
 
 def rows_cut_at_figures(pages: Sequence[PageLayout]) -> list[RawRecord]:
-    """Ruled rows that held several figures stacked and were cut at them (extractors/figure_rows.py):
+    """Tables whose ruled rows held several figures stacked and were cut at them (extractors/figure_rows.py):
     the page draws no rule there, so which label goes with which figure is read from the text's lines."""
-    subject = "ruled row holding several figures one above the other, cut at the figures' lines: check each figure's indicator against the page"
-    return [finding("extraction_rows_cut_at_figures", subject, p.number, bbox=box) for p in pages for box in p.cut_rows]
+    subject = "{} ruled row(s) of the table hold several figures one above the other: cut at the figures' lines, check each figure's indicator"
+    return [finding("extraction_rows_cut_at_figures", subject.format(n), p.number, bbox=box, computed=n) for p in pages for box, n in p.cut_tables.items()]
 
 
 def ocr_read(pages: Sequence[PageLayout], ocr_pages: Sequence[int]) -> list[RawRecord]:

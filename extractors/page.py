@@ -32,7 +32,7 @@ class PageLayout:
     lines: list[TextLine]  # text outside the ruled tables, top to bottom
     image_boxes: list[BBox] = field(default_factory=list)
     ink_boxes: list[BBox] = field(default_factory=list)  # a scan's signatures and stamps (extractors/image_rules.py)
-    cut_rows: list[BBox] = field(default_factory=list)  # ruled rows cut at their stacked figures (extractors/figure_rows.py)
+    cut_tables: dict[BBox, int] = field(default_factory=dict)  # tables' ruled rows cut at their stacked figures (extractors/figure_rows.py)
     _all_lines: list[TextLine] | None = field(default=None, repr=False, compare=False)
 
     def all_lines(self) -> list[TextLine]:
@@ -143,7 +143,8 @@ def _rebuilt(page: PageLayout, reading: ImageReading, cut_at_figures: bool) -> P
     if cuts:
         ruling = Edges(reading.ruling.edges + [cut.edge() for cut in cuts], reading.ruling.bbox)
         layout = layout_of(page.number, page.width, page.height, page.chars, ruling, page.image_boxes)
-        layout.cut_rows = list(dict.fromkeys(cut.row for cut in cuts))
+        for table in dict.fromkeys(cut.table for cut in cuts):
+            layout.cut_tables[table] = len({cut.row for cut in cuts if cut.table == table})
     return replace(layout, ink_boxes=reading.ink)
 
 
