@@ -70,7 +70,7 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str, ocr_
     _check_text_layer(pages, ocr_pages)
     pages = with_image_rules(path, pages, ocr_pages)
     # Another tool's OCR layer over a scan: its tables too are drawn in the image only.
-    pages = with_image_rules(path, pages, layered_pages(pages, ocr_pages), cut_at_figures=True)
+    pages = with_image_rules(path, pages, layered_pages(pages, ocr_pages), layered=True)
     findings = ocr_layer(pages, ocr_pages) + ocr_read(pages, ocr_pages) + rows_cut_at_figures(pages) + _read_borderless_tables(path, pages)
     records, sections = extract_records(pages)
     kind = _document_kind(pages)

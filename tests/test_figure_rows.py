@@ -3,10 +3,11 @@ carries another tool's text layer: a target table is drawn with reportlab the wa
 forms rule it (only between groups: an indicator, its sub-items one per line, a target on
 each sub-item's line), scanned as samples/generators/scanned.py scans (rasterised, turned,
 JPEG), and given the original's characters as the text layer a third-party OCR lays over
-the image. Each figure must come back on a row of its own with its own label."""
+the image (turned with it, a little off it). Each figure must come back on a row of its own with its own label."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -70,23 +71,30 @@ def layered_scan(tmp_path: Path, angle: float) -> tuple[Path, list]:
     return scan, pages
 
 
-def shifted(pages: list, dx: float, dy: float, scale: float) -> list:
-    """The text layer laid a little off the image, as a third-party OCR's layer may be."""
-    def moved(c):
-        return replace(c, x0=c.x0 * scale + dx, x1=c.x1 * scale + dx, top=c.top * scale + dy, bottom=c.bottom * scale + dy)
+def as_laid(pages: list, angle: float, dx: float, dy: float, scale: float) -> list:
+    """The text layer as a third-party OCR lays it over the image as scanned: turned with the
+    page by `angle` degrees (counter-clockwise, as scanned.py turns the image), and a little
+    off it (`dx`, `dy` points, `scale`)."""
+    turn = math.radians(angle)
 
-    return [replace(p, chars=[moved(c) for c in p.chars]) for p in pages]
+    def laid(c, width: float, height: float):
+        x, y = (c.x0 + c.x1) / 2 - width / 2, (c.top + c.bottom) / 2 - height / 2
+        mx = (x * math.cos(turn) + y * math.sin(turn) - x) * scale + dx
+        my = (-x * math.sin(turn) + y * math.cos(turn) - y) * scale + dy
+        return replace(c, x0=c.x0 * scale + mx, x1=c.x1 * scale + mx, top=c.top * scale + my, bottom=c.bottom * scale + my)
+
+    return [replace(p, chars=[laid(c, p.width, p.height) for c in p.chars]) for p in pages]
 
 
 def targets(pages: list) -> list[tuple[str, str]]:
     return [(r.fields["indicator"], r.fields["target"]) for r in extract_records(pages)[0] if r.kind == "pk_target"]
 
 
-@pytest.mark.parametrize(("angle", "dx", "dy", "scale"), [(0.0, 0, 0, 1.0), (0.9, 0, 0, 1.0), (0.0, 2, 3, 1.0), (-0.6, 3, -3, 0.99)])
+@pytest.mark.parametrize(("angle", "dx", "dy", "scale"), [(0.0, 0, 0, 1.0), (1.2, 0, 0, 1.0), (-1.8, 0, 0, 1.0), (0.0, 2, 3, 1.0), (-0.6, 3, -3, 0.99)])
 def test_each_stacked_figure_gets_its_own_row_and_label(tmp_path: Path, angle: float, dx: float, dy: float, scale: float) -> None:
     scan, pages = layered_scan(tmp_path, angle)
-    pages = shifted(pages, dx, dy, scale)
-    read = targets(with_image_rules(scan, pages, [1], cut_at_figures=True))
+    pages = as_laid(pages, angle, dx, dy, scale)
+    read = targets(with_image_rules(scan, pages, [1], layered=True))
     assert [t for _, t in read] == [t for _, t in expected()]
     assert all(indicator.endswith(tail) for (indicator, _), (tail, _) in zip(read, expected()))
 
@@ -96,7 +104,7 @@ def test_uncut_the_ruled_rows_run_their_figures_together_and_the_cut_is_a_findin
     uncut = targets(with_image_rules(scan, pages, [1]))
     assert len(uncut) == len(GROUPS)  # one row per ruled row: '741.709 210.664 261.792' in one target
     assert uncut[0][1].split() == list(GROUPS[0][2].values())
-    cut = with_image_rules(scan, pages, [1], cut_at_figures=True)
+    cut = with_image_rules(scan, pages, [1], layered=True)
     findings = rows_cut_at_figures(cut)
     ruled_rows_cut = sum(len(figures) > 1 for _, _, figures in GROUPS)
     assert [f.fields["check"] for f in findings] == ["extraction_rows_cut_at_figures"]
