@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from extractors import EXTRACTOR_VERSION
-from extractors.findings import finding, kind_assumed, ocr_layer, ocr_read, page_list
+from extractors.findings import finding, kind_assumed, layered_pages, ocr_layer, ocr_read, page_list, rows_cut_at_figures
 from extractors.kind import FACT_KINDS, classify_lines, is_cascade
 from extractors.ocr import OCR_LANGUAGE, NeedsOcr
 from extractors.page import PageLayout, read_pages, with_image_rules
@@ -69,7 +69,9 @@ def extract_document(path: str | Path, *, document_id: str, file_name: str, ocr_
         raise _no_pages(path, bool(ocr_pages))
     _check_text_layer(pages, ocr_pages)
     pages = with_image_rules(path, pages, ocr_pages)
-    findings = ocr_layer(pages, ocr_pages) + ocr_read(pages, ocr_pages) + _read_borderless_tables(path, pages)
+    # Another tool's OCR layer over a scan: its tables too are drawn in the image only.
+    pages = with_image_rules(path, pages, layered_pages(pages, ocr_pages), layered=True)
+    findings = ocr_layer(pages, ocr_pages) + ocr_read(pages, ocr_pages) + rows_cut_at_figures(pages) + _read_borderless_tables(path, pages)
     records, sections = extract_records(pages)
     kind = _document_kind(pages)
     facts = [r for r in records if r.kind not in ("title", "signature")]

@@ -39,14 +39,26 @@ def page_list(numbers: Sequence[int]) -> str:
     return ", ".join(str(n) for n in numbers)
 
 
+def layered_pages(pages: Sequence[PageLayout], ocr_pages: Sequence[int] = ()) -> list[int]:
+    """The scans carrying a text layer that kinerja's own OCR did not write."""
+    return [p.number for p in pages if p.is_scanned and p.has_text and p.number not in ocr_pages]
+
+
 def ocr_layer(pages: Sequence[PageLayout], ocr_pages: Sequence[int] = ()) -> list[RawRecord]:
     """Pages that are scans carrying a text layer: every value on them was read by some
     other tool's OCR, which kinerja cannot check against the image."""
-    scanned = [p.number for p in pages if p.is_scanned and p.has_text and p.number not in ocr_pages]
+    scanned = layered_pages(pages, ocr_pages)
     if not scanned:
         return []
     subject = f"text layer over a scanned image on page(s) {page_list(scanned)}: another tool's OCR, check the values against the page"
     return [finding("extraction_ocr_text_layer", subject, scanned[0], stated=len(pages), computed=len(scanned))]
+
+
+def rows_cut_at_figures(pages: Sequence[PageLayout]) -> list[RawRecord]:
+    """Tables whose ruled rows held several figures stacked and were cut at them (extractors/figure_rows.py):
+    the page draws no rule there, so which label goes with which figure is read from the text's lines."""
+    subject = "{} ruled row(s) of the table hold several figures one above the other: cut at the figures' lines, check each figure's indicator"
+    return [finding("extraction_rows_cut_at_figures", subject.format(n), p.number, bbox=box, computed=n) for p in pages for box, n in p.cut_tables.items()]
 
 
 def ocr_read(pages: Sequence[PageLayout], ocr_pages: Sequence[int]) -> list[RawRecord]:

@@ -13,7 +13,7 @@ OCR'd characters are taken away, and is larger than text, is ink: a signature, a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
@@ -105,6 +105,21 @@ def straighten(binary: np.ndarray, skew: float) -> np.ndarray:
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), -skew, 1.0)
     turned = cv2.warpAffine(binary, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=0)
     return cv2.threshold(turned, 127, 255, cv2.THRESH_BINARY)[1]
+
+
+def straighten_chars(chars: Sequence[Char], skew: float, width: float, height: float) -> list[Char]:
+    """Characters of a text layer written over the image as scanned (another tool's OCR: its
+    lines slant with the page), moved as `straighten` turns the image, so they sit in the
+    rules read from it. Each keeps its size: only its centre turns."""
+    if abs(skew) < MIN_SKEW or abs(skew) > MAX_SKEW:
+        return list(chars)
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), -skew, 1.0)
+    out = []
+    for c in chars:
+        x, y = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        dx, dy = matrix @ np.array([x, y, 1.0]) - (x, y)
+        out.append(replace(c, x0=c.x0 + dx, x1=c.x1 + dx, top=c.top + dy, bottom=c.bottom + dy))
+    return out
 
 
 def _rules(binary: np.ndarray, piece: int, length: int, gap: int, horizontal: bool, thickest: int, scale: float) -> tuple[np.ndarray, list[dict]]:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pdfplumber
 
+from extractors.figure_rows import figure_cuts
 from extractors.geometry import area
-from extractors.grid import Ruling, Table, find_ruled_tables
-from extractors.image_rules import read_page_images
+from extractors.grid import Edges, Ruling, Table, find_ruled_tables
+from extractors.image_rules import ImageReading, read_page_images, straighten_chars
 from extractors.layout import Char, CharIndex, TextLine, group_lines
 from extractors.pdfium_page import PdfiumDocument
 from extractors.readers import ENV_PAGE_READER, PAGE_READERS, page_reader  # noqa: F401  (re-exported)
@@ -31,6 +32,7 @@ class PageLayout:
     lines: list[TextLine]  # text outside the ruled tables, top to bottom
     image_boxes: list[BBox] = field(default_factory=list)
     ink_boxes: list[BBox] = field(default_factory=list)  # a scan's signatures and stamps (extractors/image_rules.py)
+    cut_tables: dict[BBox, int] = field(default_factory=dict)  # tables' ruled rows cut at their stacked figures (extractors/figure_rows.py)
     _all_lines: list[TextLine] | None = field(default=None, repr=False, compare=False)
 
     def all_lines(self) -> list[TextLine]:
@@ -123,17 +125,30 @@ def _read_with_pdfium(path: str | Path) -> Iterator[PageLayout]:
             fallback.close()
 
 
-def with_image_rules(path: str | Path, pages: list[PageLayout], numbers: Collection[int]) -> list[PageLayout]:
+def with_image_rules(path: str | Path, pages: list[PageLayout], numbers: Collection[int], *, layered: bool = False) -> list[PageLayout]:
     """The scanned pages among `numbers` rebuilt from the ruling lines and ink their images show
-    (a scan's tables have no vector rule); the characters stay those read (OCR's)."""
+    (a scan's tables have no vector rule); the characters stay those read (OCR's). `layered`:
+    the text is another tool's OCR layer, laid over the image as scanned, so it is turned
+    straight with the image, and a ruled row holding several figures stacked is cut into one
+    row each (extractors/figure_rows.py)."""
     scans = [p for p in pages if p.number in numbers and p.is_scanned]
     if not scans:
         return pages
     readings = read_page_images(path, [p.number for p in scans], [(p.width, p.height) for p in scans], [p.chars for p in scans])
-    rebuilt = {
-        p.number: replace(layout_of(p.number, p.width, p.height, p.chars, r.ruling, p.image_boxes), ink_boxes=r.ink) for p, r in zip(scans, readings)
-    }
+    rebuilt = {p.number: _rebuilt(p, r, layered) for p, r in zip(scans, readings)}
     return [rebuilt.get(p.number, p) for p in pages]
+
+
+def _rebuilt(page: PageLayout, reading: ImageReading, layered: bool) -> PageLayout:
+    chars = straighten_chars(page.chars, reading.skew, page.width, page.height) if layered else page.chars
+    layout = layout_of(page.number, page.width, page.height, chars, reading.ruling, page.image_boxes)
+    cuts = [cut for t in layout.tables for cut in figure_cuts(t, CharIndex(chars))] if layered else []
+    if cuts:
+        ruling = Edges(reading.ruling.edges + [cut.edge() for cut in cuts], reading.ruling.bbox)
+        layout = layout_of(page.number, page.width, page.height, chars, ruling, page.image_boxes)
+        for table in dict.fromkeys(cut.table for cut in cuts):
+            layout.cut_tables[table] = len({cut.row for cut in cuts if cut.table == table})
+    return replace(layout, ink_boxes=reading.ink)
 
 
 def page_count(path: str | Path) -> int:

@@ -43,6 +43,7 @@ EXTRACTION_MEANING = {
     "extraction_table_cut_off": "the document ends inside a table: a page is probably missing",
     "extraction_amount_not_read": "a Rupiah amount is printed but no budget row was read: the budget table may be unread",
     "extraction_ocr_text_layer": "scanned pages: the values are another tool's OCR reading",
+    "extraction_rows_cut_at_figures": "a scan's ruled rows held several figures stacked and were cut at them: check each figure's indicator",
     "extraction_ocr_read": "scanned pages read by kinerja's OCR: check the values against the page",
     "extraction_ocr_low_confidence": "a figure kinerja's OCR was not sure of: check it against the page",
     "extraction_ocr_repaired": "a '%' kinerja's OCR read as a digit, put back from its row: check it against the page",
