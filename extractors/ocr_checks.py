@@ -86,12 +86,16 @@ def several_figures(records: Sequence[RawRecord], pages: frozenset[int]) -> list
     rows as one, and only the first figure was kept for the row."""
     out: list[RawRecord] = []
     for rec in records:
-        if rec.kind not in TARGET_KINDS or rec.page not in pages or value_as_read(rec) is None:
+        if rec.kind not in TARGET_KINDS or rec.page not in pages:
             continue
-        text = rec.fields.get("target") or ""
-        if FIGURE_WITH_UNIT.search(parse_target(text).unit or ""):
+        text, value = rec.fields.get("target") or "", value_as_read(rec)
+        if value is None and len(FIGURE_WITH_UNIT.findall(text)) >= 2:
+            subject = f"{row_name(rec)}: '{_short(text)}' holds several figures and none was loaded: rows read as one?"
+        elif value is not None and FIGURE_WITH_UNIT.search(parse_target(text).unit or ""):
             subject = f"{row_name(rec)}: '{_short(text)}' holds several figures, the first loaded: rows read as one?"
-            out.append(finding("extraction_ocr_several_figures", subject, rec.page, bbox=rec.bbox, stated=value_as_read(rec)))
+        else:
+            continue
+        out.append(finding("extraction_ocr_several_figures", subject, rec.page, bbox=rec.bbox, stated=value))
     return out
 
 

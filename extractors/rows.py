@@ -10,6 +10,7 @@ from extractors.findings import finding
 from extractors.geometry import union_of
 from extractors.grid import Cell, Table
 from extractors.sections import AMOUNT_ONLY, MONEY, NUMBERING_CELL, TOTAL_LABEL, Roles, is_numbering_row, is_repeated_header
+from extractors.stacked import stacked_records
 from schemas.codes import IKU_CODE_RE, find_iku_code
 from schemas.records import RawRecord
 from schemas.text import fold, squash
@@ -166,7 +167,12 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
         if kind == "skp_target":
             fields["perspective"] = _text(_cells_with_role(table, r, roles, "perspective")) or None
             fields["category"] = ctx.category
-        yield RawRecord(kind=kind, section=section, page=table.page, bbox=union_of(cells), fields=fields, value_bbox=union_of(tgt_cells))
+        record = RawRecord(kind=kind, section=section, page=table.page, bbox=union_of(cells), fields=fields, value_bbox=union_of(tgt_cells))
+        ind_cells = _cells_with_role(table, r, roles, "indicator")
+        if code is None and all(c.row == r for c in ind_cells + tgt_cells):
+            yield from stacked_records(record, ind_cells, tgt_cells)  # several indicators with their targets in one row
+        else:
+            yield record
 
 
 def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
