@@ -4,8 +4,8 @@ Agreements often rule one row per objective and list its indicators in one cell,
 in the next, line beside line ('1. Prosentase SP2D ... 100%', '2. Keputusan Gubernur ... 3
 Dokumen', or a parent indicator with bulleted parts '• Prosiding hasil workshop  1 Dokumen').
 Read as one row, the first figure is kept and the others are lost. Here the target cell's lines
-make one target each (lines of a smaller type stacked tight, '27 Kab/Kota / 1 Provinsi / 49
-OPD', stay one target), and the indicator cell's lines are cut into as many items: each item
+make one target each (figure lines beside no line that may open an item, '27 Kab/Kota / 1
+Provinsi / 49 OPD' beside one indicator's lines, stay one target), and the indicator cell's lines are cut into as many items: each item
 covers its target's height, and starts on a line that opens an item (a bullet or number, a line
 left of the one above it, a capital), the cut chosen where the item stands beside its target
 (top-aligned, centred or bottom-aligned). A part opened by a bullet is its parent's part: 'parent - part'.
@@ -31,9 +31,10 @@ FIGURE_START = re.compile(r"^[<>≤≥]?\s*[0-9]")
 # A bullet (as printed, or as OCR reads one: 'e', '¢', '©', '«', a tick as './') or a dash before a part's text.
 BULLET = re.compile(r"^(?:[•·◦▪►>*+¢©®«»°√✓✔\-–—]|\./|[eo](?=\s+[A-Z]))\s*(?=\S)")
 NUMBERING = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s*(?=[A-Za-z])")  # '1. ', '2) ', 'a. '
-STACKED_PITCH = 0.75  # of the indicator's line pitch: figure lines closer than this are one target
+TIGHT = 1.25  # line heights: a figure line this close under the one above goes on with its target
 OUTDENT = 3.0  # points: a line that starts this far left of the line above opens an item
 COVER_SHARE = 0.25  # of a line pitch: how far a target's middle may stand outside its item
+ALIGNMENTS = ("middle", "top", "bottom")
 ALIGN_WEIGHT = 0.5  # the cost of a pitch of misalignment, beside the cost of the line that opens an item
 
 
@@ -80,21 +81,25 @@ def _opens_clearly(lines: Sequence[Line], i: int) -> bool:
 
 
 def target_blocks(targets: Sequence[Line], indicator: Sequence[Line]) -> list[list[Line]]:
-    """The target cell's lines, one list per target. A figure line opens a target, unless it
-    stands closer under the figure line above than the indicator's line pitch allows (one
-    target in smaller type over several lines); a line without a figure opens one when it
-    stands beside an indicator line that opens an item by a bullet, number or outdent (a
-    figure OCR misread), else belongs to the target above."""
-    pitch = line_pitch(indicator)
+    """The target cell's lines, one list per target. A figure line opens a target when an
+    indicator line that may open an item stands between it and the figure line above, and it
+    does not stand right under that line, without leading (else it goes on with the same
+    target: '27 Kab/Kota / 1 Provinsi / 49 OPD' in smaller type beside one indicator); a
+    line without a figure opens one when it stands beside an indicator line that opens an
+    item by a bullet, number or outdent (a figure OCR misread), else belongs to the target
+    above."""
+    slack = COVER_SHARE * line_pitch(indicator)
     blocks: list[list[Line]] = []
     last_figure: Line | None = None
     for line in targets:
-        figure = FIGURE_START.match(line.text.strip()) is not None
-        if figure:
-            opens = last_figure is None or line.top - last_figure.top >= STACKED_PITCH * pitch or not blocks
+        if FIGURE_START.match(line.text.strip()) is not None:
+            after = last_figure.top + slack if last_figure is not None else float("-inf")
+            between = [i for i, l in enumerate(indicator) if after < l.top <= line.top + slack]
+            tight = last_figure is not None and line.top - last_figure.top <= TIGHT * (last_figure.bottom - last_figure.top)
+            opens = not blocks or last_figure is None or not tight and any(opens_item(indicator, i) is not None for i in between)
             last_figure = line
         else:
-            beside = [i for i, l in enumerate(indicator) if abs(l.top - line.top) <= COVER_SHARE * pitch]
+            beside = [i for i, l in enumerate(indicator) if abs(l.top - line.top) <= slack]
             opens = not blocks or any(_opens_clearly(indicator, i) for i in beside)
         if opens:
             blocks.append([line])
@@ -103,13 +108,14 @@ def target_blocks(targets: Sequence[Line], indicator: Sequence[Line]) -> list[li
     return blocks
 
 
-def _misalignment(item: Sequence[Line], block: Sequence[Line], pitch: float) -> float:
+def _misalignment(item: Sequence[Line], block: Sequence[Line], pitch: float, alignment: str) -> float:
     """How far (in pitches) an item stands from beside its target: top to top, middle to middle
     or bottom to bottom."""
-    tops = abs(item[0].top - block[0].top)
-    middles = abs((item[0].top + item[-1].bottom) / 2 - (block[0].top + block[-1].bottom) / 2)
-    bottoms = abs(item[-1].bottom - block[-1].bottom)
-    return min(tops, middles, bottoms) / pitch
+    if alignment == "top":
+        return abs(item[0].top - block[0].top) / pitch
+    if alignment == "bottom":
+        return abs(item[-1].bottom - block[-1].bottom) / pitch
+    return abs((item[0].top + item[-1].bottom) / 2 - (block[0].top + block[-1].bottom) / 2) / pitch
 
 
 def _covers(item: Sequence[Line], block: Sequence[Line], slack: float) -> bool:
@@ -117,12 +123,9 @@ def _covers(item: Sequence[Line], block: Sequence[Line], slack: float) -> bool:
     return item[0].top - slack <= middle <= item[-1].bottom + slack
 
 
-def item_starts(indicator: Sequence[Line], blocks: Sequence[Sequence[Line]]) -> list[int] | None:
-    """The first line of each target's item (the first item starts on line 0), the cheapest
-    cut of the lines where every item covers its target; None when no cut does."""
+def _cheapest_cut(indicator: Sequence[Line], blocks: Sequence[Sequence[Line]], alignment: str) -> tuple[float, list[int]] | None:
+    """The cheapest cut of the lines, every item covering its target and standing beside it so."""
     n, k = len(indicator), len(blocks)
-    if k < 2 or n < k:
-        return None
     pitch = line_pitch(indicator)
     slack = COVER_SHARE * pitch
     # best[j][s]: the cost of items 0..j-1 with item j starting on line s, and the cut that gives it
@@ -133,12 +136,23 @@ def item_starts(indicator: Sequence[Line], blocks: Sequence[Sequence[Line]]) -> 
                 item, opened = indicator[s:e], opens_item(indicator, e)
                 if opened is None or not _covers(item, blocks[j], slack):
                     continue
-                total = cost + opened + ALIGN_WEIGHT * _misalignment(item, blocks[j], pitch)
+                total = cost + opened + ALIGN_WEIGHT * _misalignment(item, blocks[j], pitch, alignment)
                 if e not in best[j + 1] or total < best[j + 1][e][0]:
                     best[j + 1][e] = (total, [*cut, e])
-    ends = [(cost + ALIGN_WEIGHT * _misalignment(indicator[s:], blocks[-1], pitch), cut)
+    ends = [(cost + ALIGN_WEIGHT * _misalignment(indicator[s:], blocks[-1], pitch, alignment), cut)
             for s, (cost, cut) in best[k - 1].items() if _covers(indicator[s:], blocks[-1], slack)]  # fmt: skip
-    return min(ends)[1] if ends else None
+    return min(ends) if ends else None
+
+
+def item_starts(indicator: Sequence[Line], blocks: Sequence[Sequence[Line]]) -> list[int] | None:
+    """The first line of each target's item (the first item starts on line 0): the cheapest
+    cut of the lines where every item covers its target, its items standing beside their
+    targets one way (a table aligns its cells one way: centred, top or bottom, in that order
+    when two cut as cheaply); None when no cut does."""
+    if len(blocks) < 2 or len(indicator) < len(blocks):
+        return None
+    cuts = [(found[0], order, found[1]) for order, alignment in enumerate(ALIGNMENTS) if (found := _cheapest_cut(indicator, blocks, alignment))]
+    return min(cuts)[2] if cuts else None
 
 
 def _part(text: str) -> str | None:
