@@ -5,12 +5,13 @@ in the next, line beside line ('1. Prosentase SP2D ... 100%', '2. Keputusan Gube
 Dokumen', or a parent indicator with bulleted parts '• Prosiding hasil workshop  1 Dokumen').
 Read as one row, the first figure is kept and the others are lost. Here the target cell's lines
 make one target each (figure lines beside no line that may open an item, '27 Kab/Kota / 1
-Provinsi / 49 OPD' beside one indicator's lines, stay one target), and the indicator cell's lines are cut into as many items: each item
-covers its target's height, and starts on a line that opens an item (a bullet or number, a line
-left of the one above it, a capital), the cut chosen where the item stands beside its target
-(top-aligned, centred or bottom-aligned). A part opened by a bullet is its parent's part: 'parent - part'.
-When the lines cannot be cut so (fewer lines than targets, no line that opens an item where one
-must start), the row is read as it was, and the several figures are stated (ocr_checks).
+Provinsi / 49 OPD' beside one indicator's lines, stay one target), and the indicator cell's
+lines are cut into as many items: each item covers its target's height and starts on a line
+that opens an item (a bullet or number, a line left of the one above it, a capital), the cut
+chosen where the items stand beside their targets (centred, top- or bottom-aligned). A part
+opened by a bullet is its parent's part: 'parent - part'. When the lines cannot be cut so
+(fewer lines than targets, no line that opens an item where one must start), the row is read
+as it was, and its several figures are stated (ocr_checks.several_figures).
 """
 
 from __future__ import annotations
@@ -50,10 +51,6 @@ class Line:
     @property
     def bottom(self) -> float:
         return self.box[3]
-
-    @property
-    def middle(self) -> float:
-        return (self.box[1] + self.box[3]) / 2
 
 
 def line_pitch(lines: Sequence[Line]) -> float:
