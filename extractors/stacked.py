@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from extractors.findings import finding
@@ -29,8 +29,9 @@ from schemas.text import join_wrapped
 
 # A line that opens with a figure: '100%', '3 Dokumen', '1Dokumen', '≥ 80'.
 FIGURE_START = re.compile(r"^[<>≤≥]?\s*[0-9]")
-# A bullet (as printed, or as OCR reads one: 'e', '¢', '©', '«', a tick as './') or a dash before a part's text.
-BULLET = re.compile(r"^(?:[•·◦▪►>*+¢©®«»°√✓✔\-–—]|\./|[eo](?=\s+[A-Z]))\s*(?=\S)")
+# A bullet (as printed, or as OCR reads one: 'e', '¢', '©', '«', a tick as './') or a dash before a part's
+# words (not a rule's remnant: '—— an').
+BULLET = re.compile(r"^(?:[•·◦▪►>*+¢©®«»°√✓✔\-–—]|\./|[eo](?=\s+[A-Z]))\s*(?=[A-Za-z(]{2})")
 NUMBERING = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s*(?=[A-Za-z])")  # '1. ', '2) ', 'a. '
 TIGHT = 1.25  # line heights: a figure line this close under the one above goes on with its target
 OUTDENT = 3.0  # points: a line that starts this far left of the line above opens an item
@@ -228,6 +229,24 @@ def split_stacked_row(indicator: Sequence[Line], targets: Sequence[Line]) -> lis
     texts = indicator_texts(indicator, starts, blocks)
     items = [list(indicator[s:e]) for s, e in zip(starts, [*starts[1:], len(indicator)])]
     return list(zip(texts, items, blocks))
+
+
+def is_noise(text: str) -> bool:
+    """A line of specks OCR read from a rule or a stamp ('ae ie', '=', '—— an'): no digit, no
+    word of three letters, and more than one short word or a sign."""
+    tokens = text.split()
+    return bool(tokens) and not any(ch.isdigit() for ch in text) and all(len(t) <= 2 for t in tokens) and (len(tokens) > 1 or not tokens[0].isalpha())
+
+
+def without_noise_below(cell: Cell) -> Cell:
+    """The cell without the lines of specks below its text."""
+    keep = len(cell.lines)
+    while keep > 1 and is_noise(cell.lines[keep - 1]):
+        keep -= 1
+    if keep == len(cell.lines):
+        return cell
+    lines = cell.lines[:keep]
+    return replace(cell, text=join_wrapped(lines), lines=lines, line_boxes=cell.line_boxes[:keep])
 
 
 def cell_lines(cells: Sequence[Cell]) -> list[Line] | None:
