@@ -14,7 +14,7 @@ from extractors.grid import build_table
 from extractors.layout import Char, CharIndex
 from extractors.rows import Context, indicator_rows
 from extractors.sections import STATED_FIGURE, classify_table, is_misread_numbering
-from extractors.stacked import Line, split_stacked_row
+from extractors.stacked import Line, is_noise, split_stacked_row
 from schemas.text import join_wrapped
 
 PITCH, HEIGHT, CHAR = 19.0, 11.0, 3.0  # a body line's pitch and height, a character's width
@@ -134,12 +134,23 @@ GARBLED = st.text(alphabet="aeiouMWlJ.,'!()0123456789", min_size=1, max_size=5).
 HEADER = ("No.", "Sasaran Strategis", "Indikator Kinerja", "Target")
 
 
+SPECKS = st.sampled_from([None, ("ae ie", "pa"), ("—— an", "ce"), ("=", "!")])  # a rule or stamp read below both cells' text
+
+
 @settings(max_examples=150, deadline=None)
-@given(stacked_layouts(), st.lists(GARBLED, min_size=4, max_size=4), st.sampled_from([None, 2, 3]), st.text(alphabet="aeinsAIN ", min_size=3, max_size=8))
-def test_a_scanned_table_gives_each_stacked_row(printed: Printed, numbering: list[str], unread: int | None, misread: str) -> None:
+@given(stacked_layouts(), st.lists(GARBLED, min_size=4, max_size=4), st.sampled_from([None, 2, 3]), st.text("aeinsAIN ", min_size=3, max_size=8), SPECKS)
+def test_a_scanned_table_gives_each_stacked_row(printed: Printed, numbering: list[str], unread: int | None, misread: str, specks) -> None:
     """The same layouts in a ruled PK table under a header, as OCR reads a scan: a column
-    numbering row read as short garbage is no row, and a header whose 'Indikator' or
-    'Target' label is misread keeps its columns; every stacked row comes out with its target."""
+    numbering row read as short garbage is no row, a header whose 'Indikator' or 'Target'
+    label is misread keeps its columns, specks read below the cells' text (a rule's
+    remnant) open no row and are left out of the indicator; every stacked row comes out with
+    its target."""
+    if specks is not None:
+        below = max(top for _, _, top in printed.indicator + printed.targets) + PITCH
+        printed.indicator.append((specks[0], 270.0, below))
+        printed.targets.append((specks[1], 460.0, below))
+        name, target = printed.rows[-1]
+        printed.rows[-1] = (name, f"{target} {specks[1]}")
     header = [misread if c == unread and misread.strip() else t for c, t in enumerate(HEADER)]
     chars = [ch for c, t in enumerate(header) for ch in _chars(t, COLUMNS[c] + 4, TOP + 4)]
     chars += [ch for c, t in enumerate(numbering) for ch in _chars(t, COLUMNS[c] + 4, TOP + 20 + 1)]
@@ -178,3 +189,8 @@ def test_a_numbering_row_ocr_misread_and_a_data_row():
     assert not is_misread_numbering(cells("1", "A", "IPM", "70%"), 4)
     assert not is_misread_numbering(cells("1", "A", "IPM", "7,5"), 4)
     assert not is_misread_numbering(cells("", "", "", "4"), 4)
+
+
+def test_specks_are_noise_and_words_are_not():
+    assert all(is_noise(t) for t in ("ae ie", "=", "—— an", ":", "! ."))
+    assert not any(is_noise(t) for t in ("di", "ce", "Seal", "2 Dokumen", "Raya", "ke DAS"))
