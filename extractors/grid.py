@@ -53,6 +53,7 @@ class Cell:
     col: int
     rowspan: int = 1
     colspan: int = 1
+    line_boxes: tuple[BBox, ...] = ()  # each of `lines`' box, where the reader knows it (ruled grids)
 
 
 @dataclass(eq=False, slots=True)
@@ -94,9 +95,10 @@ def _index(edges: list[float], v: float) -> int:
     return distances.index(min(distances))
 
 
-def cell_text(index: CharIndex, bbox: BBox) -> tuple[str, tuple[str, ...]]:
-    lines = tuple(l.text for l in group_lines(index.inside(bbox), column_gap=1e9))
-    return join_wrapped(lines), lines
+def cell_text(index: CharIndex, bbox: BBox) -> tuple[str, tuple[str, ...], tuple[BBox, ...]]:
+    found = group_lines(index.inside(bbox), column_gap=1e9)
+    lines = tuple(l.text for l in found)
+    return join_wrapped(lines), lines, tuple(l.bbox for l in found)
 
 
 def build_table(page_no: int, cell_boxes: list[BBox], index: CharIndex) -> Table | None:
@@ -112,8 +114,8 @@ def build_table(page_no: int, cell_boxes: list[BBox], index: CharIndex) -> Table
         r0, r1 = _index(ys, box[1]), _index(ys, box[3])
         if c1 <= c0 or r1 <= r0:
             continue
-        text, lines = cell_text(index, box)
-        cell = Cell(text=text, lines=lines, bbox=box, row=r0, col=c0, rowspan=r1 - r0, colspan=c1 - c0)
+        text, lines, boxes = cell_text(index, box)
+        cell = Cell(text=text, lines=lines, bbox=box, row=r0, col=c0, rowspan=r1 - r0, colspan=c1 - c0, line_boxes=boxes)
         for r in range(r0, r1):
             for c in range(c0, c1):
                 grid[r][c] = cell

@@ -35,6 +35,9 @@ VALUE_FIELDS = {"pk_target": "target", "skp_target": "target", "period_target": 
 TARGET_KINDS = ("pk_target", "skp_target", "period_target")
 # Another figure with its unit ('1 Provinsi', '100%') inside the words read after a target's figure.
 FIGURE_WITH_UNIT = re.compile(r"(?<![\w.,])[0-9][0-9.,]*\s*(?:%|[^\W\d_])")
+# Figures with units in a cell that reads as no figure: rows OCR merged. One target names two
+# at most ('13 Cagar Budaya, 6.924 Koleksi'); '67% 1 Dokumen 1 Dokumen ... De !' names more.
+SEVERAL_UNREAD = 3
 NIP_FIELDS = {"signature": ("nip",), "party": ("nip",), "skp_header": ("appraisee_nip", "appraiser_nip")}
 
 
@@ -86,12 +89,16 @@ def several_figures(records: Sequence[RawRecord], pages: frozenset[int]) -> list
     rows as one, and only the first figure was kept for the row."""
     out: list[RawRecord] = []
     for rec in records:
-        if rec.kind not in TARGET_KINDS or rec.page not in pages or value_as_read(rec) is None:
+        if rec.kind not in TARGET_KINDS or rec.page not in pages:
             continue
-        text = rec.fields.get("target") or ""
-        if FIGURE_WITH_UNIT.search(parse_target(text).unit or ""):
+        text, value = rec.fields.get("target") or "", value_as_read(rec)
+        if value is None and len(FIGURE_WITH_UNIT.findall(text)) >= SEVERAL_UNREAD:
+            subject = f"{row_name(rec)}: '{_short(text)}' holds several figures and none was loaded: rows read as one?"
+        elif value is not None and FIGURE_WITH_UNIT.search(parse_target(text).unit or ""):
             subject = f"{row_name(rec)}: '{_short(text)}' holds several figures, the first loaded: rows read as one?"
-            out.append(finding("extraction_ocr_several_figures", subject, rec.page, bbox=rec.bbox, stated=value_as_read(rec)))
+        else:
+            continue
+        out.append(finding("extraction_ocr_several_figures", subject, rec.page, bbox=rec.bbox, stated=value))
     return out
 
 

@@ -10,6 +10,7 @@ from extractors.findings import finding
 from extractors.geometry import union_of
 from extractors.grid import Cell, Table
 from extractors.sections import AMOUNT_ONLY, MONEY, NUMBERING_CELL, TOTAL_LABEL, Roles, is_numbering_row, is_repeated_header
+from extractors.stacked import stacked_records, without_noise_below
 from schemas.codes import IKU_CODE_RE, find_iku_code
 from schemas.records import RawRecord
 from schemas.text import fold, squash
@@ -135,7 +136,8 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
             continue
         obj_cells = _cells_with_role(table, r, roles, "objective")
         tgt_cells = _cells_with_role(table, r, roles, "target")
-        code, number, indicator = _code_and_number(table, r, roles, _cells_with_role(table, r, roles, "indicator"))
+        ind_cells = [without_noise_below(c) for c in _cells_with_role(table, r, roles, "indicator")]
+        code, number, indicator = _code_and_number(table, r, roles, ind_cells)
         if number:
             ctx.objective_no = number
         text = _text([c for c in obj_cells if c.row == r])  # a merged cell is read on the row it starts on
@@ -166,7 +168,11 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
         if kind == "skp_target":
             fields["perspective"] = _text(_cells_with_role(table, r, roles, "perspective")) or None
             fields["category"] = ctx.category
-        yield RawRecord(kind=kind, section=section, page=table.page, bbox=union_of(cells), fields=fields, value_bbox=union_of(tgt_cells))
+        record = RawRecord(kind=kind, section=section, page=table.page, bbox=union_of(cells), fields=fields, value_bbox=union_of(tgt_cells))
+        if code is None and all(c.row == r for c in ind_cells + tgt_cells):
+            yield from stacked_records(record, ind_cells, tgt_cells)  # several indicators with their targets in one row
+        else:
+            yield record
 
 
 def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:

@@ -38,6 +38,8 @@ HEADER_LABEL = re.compile(
 TARGET_HEADER_CELLS = (("indikator",), ("target",))
 BUDGET_HEADER_CELLS = (("program", "kegiatan"), ("anggaran", "pagu", "jumlah anggaran"))
 MAX_HEADER_WORDS = 8  # a header cell is a label, not a sentence
+MISREAD_NUMBERING_CHARS = 7  # a column number OCR misread ('Ek ieee'): fewer characters than an indicator's name
+STATED_FIGURE = re.compile(r"%|\d[.,]\d|\d{3}")  # what a data cell's figure shows and a column number never does
 YEAR_OR_NUMBERING = re.compile(r"\b(19|20)\d{2}\b|\(\d{1,2}\)|^\d{1,2}$")
 AMOUNT_ONLY = re.compile(r"(rp\.?\s*)?\d{1,3}(\.\d{3})+(,\d{2}|,-)?", re.IGNORECASE)  # a cell that is only an amount
 # A money figure: at least two groups of thousands ('1.250.000'), with an optional Rp and ',-'/',00'.
@@ -118,6 +120,10 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
             return _roles_with_header(table, "rhk", r + 1)
         if is_target_header(joined) or _cells_start(row_texts, TARGET_HEADER_CELLS):
             return _roles_with_header(table, "pk_targets", r + 1)
+        if joined and (unread := _unread_target_column(table, r, row_texts)) is not None:
+            roles = _roles_with_header(table, "pk_targets", r + 1)
+            roles.columns[unread[0]] = unread[1]
+            return roles
         if is_budget_header(joined) or _cells_start(row_texts, BUDGET_HEADER_CELLS):
             return _roles_with_header(table, "budget", r + 1)
         if BEHAVIOUR_TITLE.search(joined) or "berorientasi pelayanan" in joined:
@@ -125,6 +131,38 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
     if after_behaviour_title:
         return Roles("behaviours", 0, [""] * table.n_cols)
     return Roles("unknown", 0, [""] * table.n_cols)
+
+
+def _unread_target_column(table: Table, r: int, folded: list[str]) -> tuple[int, str] | None:
+    """A PK target header one of whose labels OCR could not read ('Sasaran Strategis | sian INA
+    | Target', 'Sasaran Strategis | Indikator Kinerja | '): the column, and its role, that the
+    order Sasaran, Indikator, Target and the column's content give it (an indicator column holds
+    names of several words, a target column figures)."""
+    cells = table.row_cells(r)
+    if len(cells) != len(folded):
+        return None
+    roles = [_column_role(t, "pk_targets") for t in folded]
+    for i in range(len(roles) - 2):
+        window = roles[i : i + 3]
+        unread = [i + k for k, role in enumerate(window) if role == "" and not HEADER_LABEL.fullmatch(folded[i + k])]
+        if len(unread) != 1 or sorted(x for x in window if x) not in (["objective", "target"], ["indicator", "objective"]):
+            continue
+        role = ("objective", "indicator", "target")[unread[0] - i]
+        if window[unread[0] - i] == "" and role != "objective" and _column_holds(table, r, cells[unread[0]], role):
+            return cells[unread[0]].col, role
+    return None
+
+
+def _column_holds(table: Table, r: int, header: Cell, role: str) -> bool:
+    """Most body cells under `header` read as the role's: names of three words or more, or
+    figures (a target's)."""
+    texts = [c.text.strip() for row in table.grid[r + 1 :] if (c := row[header.col]) is not None and c.row > r and c.text.strip()]
+    texts = list(dict.fromkeys(texts))
+    if role == "indicator":
+        fits = sum(len(t.split()) >= 3 for t in texts)
+    else:
+        fits = sum(t[:1].isdigit() for t in texts)
+    return len(texts) >= 2 and fits * 2 > len(texts)
 
 
 def _cells_start(folded_cells: list[str], wanted: tuple[tuple[str, ...], ...]) -> bool:
@@ -149,11 +187,16 @@ def _roles_with_header(table: Table, kind: TableKind, header_rows: int) -> Roles
     # from a numbering row '(1) (2) (3)'.
     named = header_rows
     header_rows = extend_header(table, header_rows)
-    worded = [*range(named), *(r for r in range(named, header_rows) if not is_numbering_row(table.row_cells(r)))]
+    worded = [*range(named), *(r for r in range(named, header_rows) if not _numbers_columns(table, r, named))]
     texts = tuple(_header_text(table, worded, c) for c in range(table.n_cols))
     columns = content_roles(table, header_rows, [_column_role(t, kind) for t in texts], kind)
     header = tuple(tuple(fold(t) for t in table.row_texts(r)) for r in range(header_rows))
     return Roles(kind, header_rows, columns, header=header, column_headers=texts)
+
+
+def _numbers_columns(table: Table, r: int, named: int) -> bool:
+    cells = table.row_cells(r)
+    return is_numbering_row(cells) or (r == named and is_misread_numbering([c for c in cells if c.row == r and c.text], table.n_cols))
 
 
 def is_header_word(text: str) -> bool:
@@ -163,17 +206,32 @@ def is_header_word(text: str) -> bool:
 
 
 def extend_header(table: Table, header_rows: int) -> int:
-    """Header rows below the one that named the table: a numbering row '(1) (2) (3)', or a
-    row whose own cells hold only header words ('| Tahun 2025' under 'Anggaran') while a
-    header cell spans into it or nothing in it reads as data."""
+    """Header rows below the one that named the table: a numbering row '(1) (2) (3)' (right
+    under it, as OCR may read one: 'lea | 2 | 3 aes | 4'), or a row whose own cells hold only
+    header words ('| Tahun 2025' under 'Anggaran') while a header cell spans into it or
+    nothing in it reads as data."""
+    named = header_rows
     while header_rows < len(table.grid):
         cells = table.row_cells(header_rows)
         own = [c for c in cells if c.row == header_rows and c.text]
-        if is_numbering_row(cells) or (own and all(is_header_word(c.text) for c in own)):
+        if is_numbering_row(cells) or (own and all(is_header_word(c.text) for c in own)) or (header_rows == named and is_misread_numbering(own, table.n_cols)):
             header_rows += 1
             continue
         break
     return header_rows
+
+
+def is_misread_numbering(cells: list[Cell], n_cols: int) -> bool:
+    """A column-numbering row as OCR reads the small type ('oo | ie | Ek ieee | Ne', 'lea | 2 |
+    3 aes | 4'): half the columns or more (two at least) hold one line of a few characters,
+    none a figure a row states (a percent, a decimal, three digits); a data row names its
+    indicator or program in a longer cell."""
+    texts = [c.text for c in cells if c.text.strip()]
+    return (
+        len(texts) >= max(2, n_cols / 2)
+        and all(len(c.lines) == 1 for c in cells if c.text.strip())
+        and all(len("".join(t.split())) <= MISREAD_NUMBERING_CHARS and not STATED_FIGURE.search(t) for t in texts)
+    )
 
 
 def is_repeated_header(texts: list[str], roles: Roles) -> bool:

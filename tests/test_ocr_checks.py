@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from extractors.confidence import box_confidence, read_hocr, with_confidence
 from extractors.ocr_checks import (
     LOW_CONFIDENCE,
+    SEVERAL_UNREAD,
     first_break,
     low_confidence,
     nip_not_decoded,
@@ -209,16 +210,25 @@ def _target(text: str, page: int = 1, row: int = 1) -> RawRecord:
 @given(st.lists(st.tuples(FIGURES, UNITS), min_size=1, max_size=5), st.lists(st.tuples(FIGURES, UNITS), min_size=1, max_size=4))
 def test_a_target_cell_holding_the_figures_of_several_rows_is_flagged_on_its_row_only(merged, single_rows):
     """OCR read the cells of several rows as one: a figure loaded from it (the first) is never
-    loaded silently; the single rows beside it are not flagged."""
+    loaded silently, nor are the rows lost when none reads as a figure; the single rows beside
+    it are not flagged."""
     records = [_target(_cell(*pair), row=i + 2) for i, pair in enumerate(single_rows)]
     records.insert(0, _target(" ".join(_cell(*pair) for pair in merged)))
     found = several_figures(records, OCR_PAGE)
     loaded = value_as_read(records[0])
-    assert [f.bbox for f in found] == ([records[0].bbox] if len(merged) > 1 and loaded is not None else [])
-    assert [f.fields["stated"] for f in found] == [str(loaded)] * len(found)
+    stated = len(merged) > 1 if loaded is not None else len(merged) >= SEVERAL_UNREAD
+    assert [f.bbox for f in found] == ([records[0].bbox] if stated else [])
+    assert [f.fields["stated"] for f in found] == [None if loaded is None else str(loaded)] * len(found)
     if len(merged) > 1 and loaded is not None:
         assert loaded == Decimal(merged[0][0].replace(".", ""))  # the first row's figure
     assert several_figures(records, frozenset()) == []  # a text layer is the document's own
+
+
+def test_figures_of_several_rows_none_read_as_a_figure_are_stated():
+    """'67% 1 Dokumen 1 Dokumen ... De !' reads as no figure: its rows are stated lost, not dropped silently."""
+    (found,) = several_figures([_target("67% 1 Dokumen 1 Dokumen 1Dokumen j De !")], OCR_PAGE)
+    assert found.fields["check"] == "extraction_ocr_several_figures" and found.fields["stated"] is None
+    assert several_figures([_target("Ne"), _target("67K”"), _target("De !")], OCR_PAGE) == []
 
 
 def test_one_figure_with_its_words_scale_or_grade_is_not_several():
