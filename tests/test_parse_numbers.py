@@ -175,7 +175,10 @@ def test_two_amounts_in_one_budget_cell_stay_an_error(first, second, note1, note
         parse_budget_amount(cell)
 
 
-@given(st.integers(1_000, 10**15), st.integers(0, 99), st.booleans(), st.sampled_from(["Rp. ", "Rp ", "Rp", ""]), st.sampled_from(["", " APBD", " APBD / APBN"]))
+PREFIXES, NOTES = st.sampled_from(["Rp. ", "Rp ", "Rp", ""]), st.sampled_from(["", " APBD", " APBD / APBN"])
+
+
+@given(st.integers(1_000, 10**15), st.integers(0, 99), st.booleans(), PREFIXES, NOTES)
 def test_an_amount_with_english_marks_is_read_exactly(whole, cents, with_cents, prefix, note):
     """'Rp. 23,665,554,229.00': ',' groups thousands and '.' marks the cents; two ',' groups, or
     one before the cents, are no Indonesian number, so the reading is no guess."""
