@@ -93,6 +93,9 @@ def parse_rupiah(text: str) -> Decimal:
     number = match["number"]
     if (english := _ENGLISH_AMOUNT.fullmatch(number)) is not None:
         number = english["sign"] + english["int"].replace(",", ".") + ("," + english["cents"] if english["cents"] else "")
+    if match["scale"] is None and re.search(r",[0-9]{3,}$", number):
+        # cents have two digits: ',950' is a thousands mark misread ('Rp 355.653.690,950'), not 0,95
+        raise ParseError("a Rupiah amount", text, "three or more digits after the decimal comma")
     if match["sign1"] is not None:
         if number[0] in "+-\u2212":
             raise ParseError("a Rupiah amount", text, "two signs")

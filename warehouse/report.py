@@ -45,7 +45,7 @@ EXTRACTION_MEANING = {
     "extraction_ocr_text_layer": "scanned pages: the values are another tool's OCR reading",
     "extraction_ocr_read": "scanned pages read by kinerja's OCR: check the values against the page",
     "extraction_ocr_low_confidence": "a figure kinerja's OCR was not sure of: check it against the page",
-    "extraction_ocr_repaired": "a '%' kinerja's OCR read as a digit, put back from its row: check it against the page",
+    "extraction_ocr_repaired": "a '%' kinerja's OCR read as a digit, or an amount's misread marks, put back: check it against the page",
     "extraction_nip_birth_date": "a NIP read by OCR whose digits do not decode: a digit was probably misread",
     "extraction_period_not_rising": "period targets read by OCR that do not rise to the year's target: a figure was probably misread",
     "extraction_kind_assumed": "no title named the document's kind; it was inferred from its tables",
