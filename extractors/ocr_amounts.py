@@ -5,7 +5,8 @@ Tesseract reads the dots of a Rupiah amount as commas now and then ('Rp. 7,838.4
 nor English marks ('7,838,434,333.00') print. When every group after the first has three
 digits, every mark between them groups thousands: a decimal part of three digits is no
 Rupiah amount, and a mark cannot be cents in front of more groups. Quotes and dashes OCR
-reads before the figure (a rule's end: '“Rp. 23.972.036.198,-') are no part of it either.
+or a lone mark OCR reads before the figure (a rule's end: '“Rp. 23.972.036.198,-', ', 1.330.965.360')
+are no part of it either.
 The repair is stated on the row as an `extraction_ocr_repaired` finding (the reading, its
 confidence and the value loaded); the amount keeps its confidence: it stays listed as low too.
 """
@@ -20,8 +21,8 @@ from extractors.ocr_checks import row_name, value_as_read
 from schemas.records import RawRecord
 
 AMOUNT_KINDS = ("budget_line", "budget_total")
-# Noise before an amount: quotes, a dash or an underscore (a rule's end), read as characters.
-LEADING_NOISE = re.compile(r"^[\"'“”‘’`_~\-—–]+\s*(?=(rp|\d))", re.IGNORECASE)
+# Noise before an amount: quotes, a dash or an underscore (a rule's end), a mark apart, read as characters.
+LEADING_NOISE = re.compile(r"^(?:[\"'“”‘’`_~\-—–]+\s*|[,.;:]\s+)(?=(rp|\d))", re.IGNORECASE)
 # A figure whose groups after the first all have three digits, between marks of either kind.
 GROUPED = re.compile(r"(?P<rp>(?:rp\.?|idr)\s*)?(?P<first>\d{1,3})(?P<groups>(?:[.,]\d{3}){2,})(?P<end>,-|,00|\.-)?", re.IGNORECASE)
 

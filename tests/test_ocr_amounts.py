@@ -16,7 +16,7 @@ from schemas.records import RawDocument, RawRecord
 OCR_PAGE = frozenset({1})
 PREFIXES = st.sampled_from(["Rp. ", "Rp ", "Rp", ""])
 ENDS = st.sampled_from(["", ",-", ",00"])
-NOISE = st.sampled_from(["", "“", "'", '"', "_", "— "])
+NOISE = st.sampled_from(["", "“", "'", '"', "_", "— ", ", ", ". "])
 
 
 def _row(amount: str, page: int = 1, kind: str = "budget_line") -> RawRecord:
