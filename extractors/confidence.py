@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.geometry import centre_inside, overlaps
+from extractors.ocr_amounts import amount_marks
 from extractors.ocr_checks import VALUE_FIELDS, low_confidence, nip_not_decoded, period_not_rising, several_figures
 from extractors.ocr_repair import percent_signs
 from schemas.records import BBox, RawDocument, RawRecord
@@ -111,9 +112,12 @@ def with_confidence(raw: RawDocument, words: Mapping[int, Sequence[OcrWord]], oc
     """Each value read on an OCR'd page with its confidence, and the findings of what OCR may
     have misread: a value read with low confidence, a NIP whose digits do not decode, a
     cumulative period row that does not rise to its year's target, a target cell holding the
-    figures of several rows; and a '%' read as a digit
-    put back where its row shows it (extractors/ocr_repair.py), stated as a finding."""
+    figures of several rows; and a '%' read as a digit put back where its row shows it
+    (extractors/ocr_repair.py), an amount's misread marks where its groups show them
+    (extractors/ocr_amounts.py), each stated as a finding."""
     pages = frozenset(ocr_pages)
     records, repairs = percent_signs([_scored(rec, words, pages) for rec in raw.records], pages)
+    records, mended = amount_marks(records, pages)
+    repairs += mended
     findings = repairs + low_confidence(records, pages) + nip_not_decoded(records, pages) + period_not_rising(records, pages) + several_figures(records, pages)
     return raw.model_copy(update={"records": tuple(records + findings)})

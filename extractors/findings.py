@@ -21,6 +21,9 @@ Number = int | float | Decimal  # stated / computed: loaded as DECIMAL(24,6)
 # part of a longer number such as a NIP or a letter number.
 PRINTED_AMOUNT = re.compile(rf"(?<![\d.,/]){MONEY.pattern}(?![\d.,]\d)", re.IGNORECASE)
 BUDGET_KINDS = ("budget_line", "budget_total")
+# The text of a target row that names (never holds) its value: an amount there is a budget
+# row the target table swallowed (its budget header misread, the band ran on into it).
+TARGET_TEXT_FIELDS = ("objective", "indicator")
 
 
 def finding(
@@ -76,11 +79,13 @@ def kind_assumed(kind: str, page: int = 1) -> RawRecord:
 
 def amount_not_read(lines: Iterable[tuple[str, int]], records: Sequence[RawRecord], sections: set[str]) -> list[RawRecord]:
     """A PK that read no budget row but prints a Rupiah amount on a line outside its tables
-    ((text, page) of each): its budget table is likely there and was not read as one."""
+    ((text, page) of each) or in the objective or indicator of a target row: its budget table
+    is likely there and was not read as one."""
     if not sections & {"pk_statement", "pk"} or any(r.kind in BUDGET_KINDS for r in records):
         return []
-    for text, page in lines:
+    in_targets = ((r.fields.get(f) or "", r.page) for r in records if r.kind in ("pk_target", "period_target") for f in TARGET_TEXT_FIELDS)
+    for (text, page), where in [*((line, "outside any table read") for line in lines), *((t, "in a target row's text") for t in in_targets)]:
         if (amount := PRINTED_AMOUNT.search(text)) is not None:
-            subject = f"amount {amount.group(0).strip()} printed outside any table read, and no budget row read: the budget table may be unread"
+            subject = f"amount {amount.group(0).strip()} printed {where}, and no budget row read: the budget table may be unread"
             return [finding("extraction_amount_not_read", subject, page)]
     return []

@@ -234,8 +234,11 @@ def period_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
         yield blank_cell(subject, table.page, table.bbox)
 
 
-def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> Iterator[RawRecord]:
-    for r in _body_rows(table, roles):
+def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str, lines_before: bool = False) -> Iterator[RawRecord]:
+    """`lines_before`: the budget read just before ended on a line (this part may continue it)."""
+    rows = list(_body_rows(table, roles))
+    lines_read = int(lines_before)
+    for r in rows:
         cells = table.row_cells(r)
         amount_cells = _cells_with_role(table, r, roles, "amount")
         label_cells = [
@@ -249,7 +252,11 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
         amount = _text(amount_cells) if any(ch.isdigit() for ch in _text(amount_cells)) else ""
         label = _text(label_cells)
         if not label:
-            if MONEY.search(amount):
+            if (MONEY.search(amount) or AMOUNT_ONLY.fullmatch(amount)) and r == rows[-1] and lines_read:
+                # the grand total printed under a rule with no 'Jumlah': the table's last row,
+                # under lines it sums (budget_total_vs_programs checks that it does)
+                yield _budget_record("budget_total", section, table, roles, cells, amount_cells, {"no": None, "label": "", "amount": amount})
+            elif MONEY.search(amount):
                 yield finding("extraction_unclaimed_figure", f"amount {amount} in a row without a name", table.page, bbox=union_of(cells))
             continue
         no: str | None = None
@@ -259,14 +266,19 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str) -> It
         kind = "budget_total" if TOTAL_LABEL.match(fold(label)) and not no else "budget_line"
         if not amount:
             yield blank_cell(f"budget line '{_short(label)}': the amount cell", table.page, union_of(cells))
-        yield RawRecord(
-            kind=kind,
-            section=section,
-            page=table.page,
-            bbox=union_of(cells),
-            fields={"no": no, "label": label, "amount": amount or None, "label_header": _label_header(roles)},
-            value_bbox=union_of(amount_cells),
-        )
+        lines_read += kind == "budget_line"
+        yield _budget_record(kind, section, table, roles, cells, amount_cells, {"no": no, "label": label, "amount": amount or None})
+
+
+def _budget_record(kind: str, section: str, table: Table, roles: Roles, cells: list[Cell], amount_cells: list[Cell], fields: dict) -> RawRecord:
+    return RawRecord(
+        kind=kind,
+        section=section,
+        page=table.page,
+        bbox=union_of(cells),
+        fields={**fields, "label_header": _label_header(roles)},
+        value_bbox=union_of(amount_cells),
+    )
 
 
 def _label_header(roles: Roles) -> str:

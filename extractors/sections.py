@@ -41,9 +41,11 @@ MAX_HEADER_WORDS = 8  # a header cell is a label, not a sentence
 MISREAD_NUMBERING_CHARS = 7  # a column number OCR misread ('Ek ieee'): fewer characters than an indicator's name
 STATED_FIGURE = re.compile(r"%|\d[.,]\d|\d{3}")  # what a data cell's figure shows and a column number never does
 YEAR_OR_NUMBERING = re.compile(r"\b(19|20)\d{2}\b|\(\d{1,2}\)|^\d{1,2}$")
-AMOUNT_ONLY = re.compile(r"(rp\.?\s*)?\d{1,3}(\.\d{3})+(,\d{2}|,-)?", re.IGNORECASE)  # a cell that is only an amount
-# A money figure: at least two groups of thousands ('1.250.000'), with an optional Rp and ',-'/',00'.
-MONEY = re.compile(r"(rp\.?\s*)?\d{1,3}(\.\d{3}){2,}(,\d{2}|,-)?", re.IGNORECASE)
+# Thousands grouped with English marks, as schemas.numbers reads them: two ',' groups, or one before the cents.
+ENGLISH_GROUPS = r"\d{1,3}(?:,\d{3}){2,}(?:\.\d{2})?|\d{1,3},\d{3}\.\d{2}"
+AMOUNT_ONLY = re.compile(rf"(?:rp\.?\s*)?(?:\d{{1,3}}(?:\.\d{{3}})+(?:,\d{{2}}|,-)?|{ENGLISH_GROUPS})", re.IGNORECASE)  # a cell that is only an amount
+# A money figure: at least two groups of thousands ('1.250.000', '1,250,000.00'), with an optional Rp and ',-'/',00'.
+MONEY = re.compile(r"(?:rp\.?\s*)?(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d{2}|,-)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d{2})?)", re.IGNORECASE)
 
 
 def is_budget_header(folded: str) -> bool:

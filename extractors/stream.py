@@ -33,7 +33,7 @@ WORD_SPLIT = 0.6  # font sizes: a gap this wide separates the words of a header 
 NOT_A_ROW = re.compile(r"^[a-z ]+ \d{0,2} ?(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) \d{4}$|^pihak\b|^nip\b")
 STOP_GAP = 3.0  # font sizes: a wider vertical gap below a borderless table ends it
 ROW_START = re.compile(r"^(\d{1,2}(\.\d{1,2})*[.)]?|[a-z][.)])(\s|$)")
-AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\brp\.?\s*\d", re.IGNORECASE)
+AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,}|\brp\.?\s*\d", re.IGNORECASE)
 MAX_HEADER_LINE_WORDS = 16  # 'No Kode Indikator Kinerja Utama TW I TW II TW III TW IV Tahunan'
 PERIODS = r"tw|trw|triwulan|semester|smt"  # words that name a period column
 PERIOD_WORD = re.compile(rf"\b({PERIODS})\b")
@@ -172,7 +172,11 @@ def header_region(page: PageLayout, header: TextLine) -> Region:
     budget = is_header_line(header.text) in ("budget", None)  # a continued band has no header line
     for line in below:
         ends = NOT_A_ROW.search(fold(line.text)) or is_header_line(line.text)  # another table's header: it starts there
-        if line.top - previous.bottom > STOP_GAP * max(line.segments[0].size, 6.0) or ends:
+        gap = (line.top - previous.bottom) / max(line.segments[0].size, 6.0)
+        if budget and not ends and STOP_GAP < gap <= 2 * STOP_GAP and _only_total(line.text):
+            bottom = line.bottom + 2  # the grand total set apart under a rule, with no label or 'Jumlah'
+            break
+        if gap > STOP_GAP or ends:
             bottom = previous.bottom + 2
             break
         if budget and TOTAL_LABEL.match(fold(line.text)) and AMOUNT.search(line.text):
@@ -180,6 +184,12 @@ def header_region(page: PageLayout, header: TextLine) -> Region:
             break
         previous = line
     return Region(top=header.top - 2, bottom=bottom)
+
+
+def _only_total(text: str) -> bool:
+    """A line that is an amount alone, or one after a total's label ('Rp. 283,054,513,000.00', 'Jumlah Rp 5.000.000')."""
+    figure = re.sub(r"^\W*(jumlah|total)\b\W*", "", text.strip(), flags=re.IGNORECASE)
+    return MONEY.fullmatch(figure) is not None
 
 
 @dataclass(frozen=True)

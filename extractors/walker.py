@@ -85,7 +85,8 @@ def _read_periods(walk: Walk, table: Table, roles: Roles, section: str) -> None:
 
 def _read_budget(walk: Walk, table: Table, roles: Roles, section: str) -> None:
     assert walk.ctx is not None
-    walk.records.extend(budget_rows(table, roles, walk.ctx, section=section))
+    last = next((r.kind for r in reversed(walk.records) if r.kind in ("budget_line", "budget_total")), None)
+    walk.records.extend(budget_rows(table, roles, walk.ctx, section=section, lines_before=last == "budget_line"))
 
 
 def _read_skp_header(walk: Walk, table: Table, roles: Roles, section: str) -> None:

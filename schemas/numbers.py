@@ -47,6 +47,12 @@ _RUPIAH = re.compile(
     re.VERBOSE | re.IGNORECASE | re.ASCII,
 )
 
+# An amount printed with English marks, ',' grouping thousands and '.' before the cents
+# ('23,665,554,229.00', '1,459,000.00'): two ',' groups, or one followed by cents, are never
+# an Indonesian number (whose one ',' is the decimal mark), so reading them is no guess.
+# 'Rp 1,234' stays an error: it may be Indonesian 1,234.
+_ENGLISH_AMOUNT = re.compile(r"(?P<sign>[+\-\u2212]?\s*)(?P<int>[0-9]{1,3}(?:,[0-9]{3}){2,}|[0-9]{1,3},[0-9]{3}(?=\.))(?:\.(?P<cents>[0-9]{1,2}))?")
+
 _PERCENT = re.compile(r"(?P<number>.*?)\s*(?:%|persen)", re.IGNORECASE | re.DOTALL | re.ASCII)
 
 _CENTS = Decimal("0.01")
@@ -71,7 +77,8 @@ def parse_rupiah(text: str) -> Decimal:
     """A Rupiah amount, quantized to 2 places.
 
     'Rp. 79.534.353.000', 'Rp79.534.353.000', 'Rp 1.234.567.000,00', 'Rp 5.000,-',
-    'IDR 5.000', 'Rp1,2 triliun', '1,5 miliar', a bare number. An amount that would need
+    'IDR 5.000', 'Rp1,2 triliun', '1,5 miliar', a bare number, 'Rp. 23,665,554,229.00'
+    (English marks, _ENGLISH_AMOUNT). An amount that would need
     rounding to fit 2 places ('Rp 1,234') is an error rather than silently changed.
     """
     match = _RUPIAH.fullmatch(squash(text)) if isinstance(text, str) else None
@@ -84,6 +91,11 @@ def parse_rupiah(text: str) -> Decimal:
             raise ParseError("a Rupiah amount", text, f"unknown scale word {match['scale']!r}")
         exponent = RUPIAH_SCALES[scale]
     number = match["number"]
+    if (english := _ENGLISH_AMOUNT.fullmatch(number)) is not None:
+        number = english["sign"] + english["int"].replace(",", ".") + ("," + english["cents"] if english["cents"] else "")
+    if match["scale"] is None and re.search(r",[0-9]{3,}$", number):
+        # cents have two digits: ',950' is a thousands mark misread ('Rp 355.653.690,950'), not 0,95
+        raise ParseError("a Rupiah amount", text, "three or more digits after the decimal comma")
     if match["sign1"] is not None:
         if number[0] in "+-\u2212":
             raise ParseError("a Rupiah amount", text, "two signs")

@@ -194,6 +194,8 @@ def layouts(draw) -> Layout:
         rp_column=draw(st.booleans()),
         total_row=draw(st.booleans()),
         lists=draw(st.sampled_from(["programs_and_activities", "activities", "programs"])),
+        marks=draw(st.sampled_from(["indonesian", "english"])),
+        total_label=draw(st.booleans()),
         flush_above=draw(st.booleans()),
         width=draw(st.sampled_from([1.0, 1.0, 0.9, 0.75])),
     )

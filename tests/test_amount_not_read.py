@@ -52,3 +52,22 @@ def test_no_finding_without_an_amount_with_budget_rows_or_outside_a_pk(data):
     budget = RawRecord(kind=data.draw(st.sampled_from(["budget_line", "budget_total"])), page=1, fields={"label": "x", "amount": amount})
     assert amount_not_read(with_amount, [budget], {"pk", "pk_budget"}) == []
     assert amount_not_read(with_amount, [], {"skp"}) == []
+
+
+@given(st.data())
+def test_an_amount_in_a_target_rows_text_is_a_finding_its_target_is_not(data):
+    """A budget row swallowed by the target table above it (its header misread) loads as a
+    target row whose indicator or objective holds the amount: the PK says so. An amount in
+    the target cell is a target ('Rp 9.590.400.000.000' of revenue), not a lost budget row."""
+    amount = data.draw(amounts())
+    kind = data.draw(st.sampled_from(["pk_target", "period_target"]))
+    field = data.draw(st.sampled_from(["objective", "indicator"]))
+    plain = {"objective": _line(data.draw, None), "indicator": _line(data.draw, None), "target": _line(data.draw, None)}
+    lines = [(_line(data.draw, None), 1) for _ in range(data.draw(st.integers(0, 3)))]
+    swallowed = RawRecord(kind=kind, page=3, fields={**plain, field: _line(data.draw, amount)})
+    (found,) = amount_not_read(lines, [swallowed], {"pk"})
+    assert found.page == 3 and "target row" in found.fields["subject"]
+    printed = found.fields["subject"].removeprefix("amount ").split(" printed ")[0]
+    assert parse_rupiah(printed) == parse_rupiah(amount)
+    a_target = RawRecord(kind=kind, page=3, fields={**plain, "target": amount})
+    assert amount_not_read(lines, [a_target], {"pk"}) == []

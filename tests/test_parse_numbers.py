@@ -173,3 +173,21 @@ def test_two_amounts_in_one_budget_cell_stay_an_error(first, second, note1, note
     cell = f"Rp {format_number(Decimal(first))} {note1} Rp {format_number(Decimal(second))} {note2}"
     with pytest.raises(ParseError):
         parse_budget_amount(cell)
+
+
+PREFIXES, NOTES = st.sampled_from(["Rp. ", "Rp ", "Rp", ""]), st.sampled_from(["", " APBD", " APBD / APBN"])
+
+
+@given(st.integers(1_000, 10**15), st.integers(0, 99), st.booleans(), PREFIXES, NOTES)
+def test_an_amount_with_english_marks_is_read_exactly(whole, cents, with_cents, prefix, note):
+    """'Rp. 23,665,554,229.00': ',' groups thousands and '.' marks the cents; two ',' groups, or
+    one before the cents, are no Indonesian number, so the reading is no guess."""
+    value = Decimal(whole) + (Decimal(cents) / 100 if with_cents else 0)
+    printed = f"{value:,.2f}" if with_cents or whole < 1_000_000 else f"{whole:,}"
+    assert parse_budget_amount(f"{prefix}{printed}{note}") == value
+
+
+@pytest.mark.parametrize("text", ["Rp 1,234", "1,234", "Rp 1,234,56", "Rp 1,23,456.00", "Rp 1,234.567", "Rp 1.234,567.00"])
+def test_an_amount_neither_indonesian_nor_english_stays_an_error(text):
+    with pytest.raises(ParseError):
+        parse_rupiah(text)

@@ -26,7 +26,9 @@ from samples.generators.layouts import (
     TableStyle,
     TargetStyle,
     activity_label,
+    printed_amount,
     signature_rows,
+    total_label,
 )
 
 PAPER = {"A4": (595.28, 841.89), "F4": (609.45, 935.43)}
@@ -319,7 +321,7 @@ def budget_grid(layout: Layout) -> Grid:
     keys: list[str | None] = []
 
     def amount_cells(amount: int) -> list[Cell | None]:
-        printed = f"{amount:,}".replace(",", ".")
+        printed = printed_amount(style, amount)
         if style.rp_column:
             return [Cell("Rp"), Cell(printed, align="right")]
         return [Cell(f"Rp {printed}", align="right")]
@@ -332,7 +334,7 @@ def budget_grid(layout: Layout) -> Grid:
             body.append([Cell(number), Cell(activity.name)] + amount_cells(activity.amount))
             keys.append(f"budget:{i}")
         if style.total_row and activities:
-            body.append([Cell(""), Cell("Jumlah")] + amount_cells(sum(a.amount for a in activities)))
+            body.append([Cell(""), Cell(total_label(style))] + amount_cells(sum(a.amount for a in activities)))
             keys.append(None)
         return Grid(shares, _header_cells(style, labels, second), body, keys, style)
     for program in layout.programs:
@@ -346,7 +348,7 @@ def budget_grid(layout: Layout) -> Grid:
             b += 1
     if style.total_row:
         total = sum(p.amount for p in layout.programs)
-        body.append([Cell(""), Cell("Jumlah")] + amount_cells(total))
+        body.append([Cell(""), Cell(total_label(style))] + amount_cells(total))
         keys.append(None)
     return Grid(shares, _header_cells(style, labels, second), body, keys, style)
 

@@ -87,6 +87,8 @@ class BudgetStyle(TableStyle):
     # what the budget lists: programs with their activities ('Program/Kegiatan'), only the
     # activities of one unit ('Kegiatan', as Pemda PKs of a Bidang do), or only programs
     lists: Literal["programs_and_activities", "activities", "programs"] = "programs_and_activities"
+    marks: Literal["indonesian", "english"] = "indonesian"  # 'Rp 1.250.000' or 'Rp 1,250,000.00'
+    total_label: bool = True  # 'Jumlah' before the total; without, the total's name cell is blank
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,15 @@ def signature_truth(layout: Layout, pages: dict[str, int]) -> list[dict]:
     return out
 
 
+def total_label(style: BudgetStyle) -> str:
+    return "Jumlah" if style.total_label else ""
+
+
+def printed_amount(style: BudgetStyle, amount: int) -> str:
+    """An amount as the budget prints it: Indonesian marks, or English ones with the cents."""
+    return f"{amount:,}.00" if style.marks == "english" else f"{amount:,}".replace(",", ".")
+
+
 def budget_truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]:
     budget = []
     b = 0
@@ -248,7 +259,7 @@ def budget_truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]
                 "activity": activity.name, "level": "activity", "amount_idr": f"{activity.amount}.00",
                 "page": pages[f"budget:{i}"],
             })
-        totals = [{"source": "pk_budget", "label": "Jumlah", "amount_idr": f"{sum(a.amount for a in activities)}.00"}]
+        totals = [{"source": "pk_budget", "label": total_label(layout.budget_style), "amount_idr": f"{sum(a.amount for a in activities)}.00"}]
         return {"budget_lines": budget, "budget_totals": totals if budget and layout.budget_style.total_row else []}
     for program in layout.programs:
         budget.append({
@@ -274,5 +285,5 @@ def budget_truth(layout: Layout, pages: dict[str, int]) -> dict[str, list[dict]]
             b += 1
     totals = []
     if layout.programs and layout.budget_style.total_row:
-        totals.append({"source": "pk_budget", "label": "Jumlah", "amount_idr": f"{sum(p.amount for p in layout.programs)}.00"})
+        totals.append({"source": "pk_budget", "label": total_label(layout.budget_style), "amount_idr": f"{sum(p.amount for p in layout.programs)}.00"})
     return {"budget_lines": budget, "budget_totals": totals}
