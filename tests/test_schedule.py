@@ -76,10 +76,13 @@ def test_serve_registers_the_schedule_and_its_runs_ingest_the_inbox(tmp_path, pr
         shutil.copy(pdf, inbox / pdf.name)
     db = tmp_path / "kinerja.duckdb"
     env = ingest_env(tmp_path, own_server=True) | {"PREFECT_API_URL": prefect_server}
-    serve = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--inbox", str(inbox), "--cron", CRON, "--db", str(db), "--workers", "1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-    )
+    # Files, not pipes: nobody reads them while it runs, and a full pipe blocks the writer.
+    stderr_log = tmp_path / "serve.stderr"
+    with open(tmp_path / "serve.stdout", "wb") as out, open(stderr_log, "wb") as errors:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "flows.cli", "serve", "--inbox", str(inbox), "--cron", CRON, "--db", str(db), "--workers", "1"],
+            cwd=ROOT, env=env, stdout=out, stderr=errors, start_new_session=True,
+        )
     try:
         with temporary_settings(updates={PREFECT_API_URL: prefect_server}), get_client(sync_client=True) as client:
 
@@ -87,7 +90,7 @@ def test_serve_registers_the_schedule_and_its_runs_ingest_the_inbox(tmp_path, pr
                 try:
                     return client.read_deployment_by_name("ingest-inbox/kinerja-inbox")
                 except Exception:
-                    assert serve.poll() is None, serve.communicate()[1].decode()
+                    assert serve.poll() is None, stderr_log.read_text(errors="replace")
                     return None
 
             found = _wait("the deployment", deployment)
@@ -105,8 +108,8 @@ def test_serve_registers_the_schedule_and_its_runs_ingest_the_inbox(tmp_path, pr
             serve.wait(120)  # the served process drains Prefect's workers on the way out: slow on a loaded CI machine
         except subprocess.TimeoutExpired:
             os.killpg(serve.pid, signal.SIGKILL)
-            _, stderr = serve.communicate(timeout=30)
-            raise AssertionError(f"`kinerja serve` did not end within 120 s of Ctrl-C; its last words: {stderr.decode(errors='replace')[-2000:]}") from None
+            serve.wait(30)
+            raise AssertionError(f"`kinerja serve` did not end within 120 s of Ctrl-C: {stderr_log.read_text(errors='replace')[-2000:]}") from None
 
 
 def test_serve_without_a_prefect_server_says_what_to_do(tmp_path):
