@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -24,6 +25,23 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _group_dump(pgid: int) -> str:
+    """Each live process of the group: its command line and, through py-spy, every
+    thread's Python stack (what a hang is waiting on)."""
+    spy = Path(sys.executable).with_name("py-spy")
+    parts = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if not proc.name.isdigit() or os.getpgid(int(proc.name)) != pgid:
+                continue
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, ProcessLookupError):
+            continue
+        dump = subprocess.run([str(spy), "dump", "--pid", proc.name], capture_output=True, text=True, timeout=60)
+        parts.append(f"== pid {proc.name}: {cmd}\n{dump.stdout}{dump.stderr}")
+    return "\n".join(parts)
 
 
 def _wait(what: str, check, timeout_s: float = 120.0):
@@ -107,6 +125,8 @@ def test_serve_registers_the_schedule_and_its_runs_ingest_the_inbox(tmp_path, pr
         try:
             serve.wait(120)  # the served process drains Prefect's workers on the way out: slow on a loaded CI machine
         except subprocess.TimeoutExpired:
+            (tmp_path / "serve.hang").write_text(dump := _group_dump(serve.pid))
+            print(dump, file=sys.stderr)
             os.killpg(serve.pid, signal.SIGKILL)
             serve.wait(30)
             # Known open bug (issue 9 note, 2026-12-01): in the full suite the served process hangs
