@@ -41,7 +41,9 @@ ocr:
 run: install browser ocr
 	$(BIN)/kinerja ingest samples/ --db $(DB)
 
+# The lint first: a line ruff refuses once reached main unnoticed.
 test: install browser ocr
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 samples: install

@@ -40,6 +40,7 @@ BUDGET_HEADER_CELLS = (("program", "kegiatan"), ("anggaran", "pagu", "jumlah ang
 MAX_HEADER_WORDS = 8  # a header cell is a label, not a sentence
 MISREAD_NUMBERING_CHARS = 7  # a column number OCR misread ('Ek ieee'): fewer characters than an indicator's name
 STATED_FIGURE = re.compile(r"%|\d[.,]\d|\d{3}")  # what a data cell's figure shows and a column number never does
+TARGET_YEAR = re.compile(r"(?:tahun\s+)?(?:19|20)\d{2}")  # a column headed by the agreement's year
 YEAR_OR_NUMBERING = re.compile(r"\b(19|20)\d{2}\b|\(\d{1,2}\)|^\d{1,2}$")
 # Thousands grouped with English marks, as schemas.numbers reads them: two ',' groups, or one before the cents.
 ENGLISH_GROUPS = r"\d{1,3}(?:,\d{3}){2,}(?:\.\d{2})?|\d{1,3},\d{3}\.\d{2}"
@@ -56,6 +57,16 @@ def is_budget_header(folded: str) -> bool:
 def is_target_header(folded: str) -> bool:
     """Header words of a PK target table."""
     return "indikator" in folded and "target" in folded
+
+
+def is_year_target_header(folded: str) -> bool:
+    """A header line whose target column is named by the year alone, after other column labels
+    ('Sasaran Indikator Kinerja Satuan 2022'); never a title ('Indikator Kinerja Utama Tahun
+    2022': no column label) nor a header over several years (a Renstra's)."""
+    if "indikator" not in folded:
+        return False
+    labels = re.search(r"\b(sasaran|tujuan|satuan|no)\b", folded) is not None
+    return labels and len(re.findall(r"\b(?:19|20)\d{2}\b", folded)) == 1 and re.search(r"\b(?:19|20)\d{2}\W*$", folded) is not None
 
 
 def section_of_title(text: str) -> str | None:
@@ -122,6 +133,10 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
             return _roles_with_header(table, "rhk", r + 1)
         if is_target_header(joined) or _cells_start(row_texts, TARGET_HEADER_CELLS):
             return _roles_with_header(table, "pk_targets", r + 1)
+        if joined and (year := _year_target_column(table, r, row_texts)) is not None:
+            roles = _roles_with_header(table, "pk_targets", r + 1)
+            roles.columns[year] = "target"
+            return roles
         if joined and (unread := _unread_target_column(table, r, row_texts)) is not None:
             roles = _roles_with_header(table, "pk_targets", r + 1)
             roles.columns[unread[0]] = unread[1]
@@ -133,6 +148,17 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
     if after_behaviour_title:
         return Roles("behaviours", 0, [""] * table.n_cols)
     return Roles("unknown", 0, [""] * table.n_cols)
+
+
+def _year_target_column(table: Table, r: int, folded: list[str]) -> int | None:
+    """A PK target column headed by its year alone ('Indikator Kinerja | Satuan | 2022'): the
+    one year-headed column of an indicator table (its targets may be words: 'Baik'). Several
+    year columns (a Renstra's 2022 ... 2026) name no single target."""
+    cells = table.row_cells(r)
+    if len(cells) != len(folded) or not any("indikator" in t for t in folded):
+        return None
+    years = [cell for cell, text in zip(cells, folded) if TARGET_YEAR.fullmatch(text)]
+    return years[0].col if len(years) == 1 else None
 
 
 def _unread_target_column(table: Table, r: int, folded: list[str]) -> tuple[int, str] | None:

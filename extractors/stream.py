@@ -23,7 +23,7 @@ from extractors.grid import Cell, Table
 from extractors.layout import TextLine, group_lines
 from extractors.page import PageLayout
 from extractors.rows import continues_text
-from extractors.sections import AMOUNT_ONLY, MONEY, TOTAL_LABEL, classify_table, is_budget_header, is_target_header, section_of_title
+from extractors.sections import AMOUNT_ONLY, MONEY, TOTAL_LABEL, classify_table, is_budget_header, is_target_header, is_year_target_header, section_of_title
 from schemas.codes import IKU_CODE_RE
 from schemas.text import fold, join_wrapped
 
@@ -51,7 +51,7 @@ def is_header_line(text: str) -> str | None:
         return "budget"
     if "indikator" in folded and len(PERIOD_WORD.findall(folded)) >= 2:
         return "period"
-    if is_target_header(folded):
+    if is_target_header(folded) or is_year_target_header(folded):
         return "pk_targets"
     return None
 

@@ -1,8 +1,8 @@
 """Accuracy against ground truth: the warehouse's bi views scored field by field.
 
 A truth file (`<name>.truth.json`, see samples/SPEC.md) lists the records a person reads on
-the pages of one PDF. Rows are aligned by their identity (an indicator's text and period,
-a budget line's name, a signer's name), then every field the truth states is compared.
+the pages of one PDF. Rows are aligned by their identity (the page and an indicator's text and period,
+a budget line's name; a signer's name), then every field the truth states is compared.
 Rows the warehouse has and the truth has not are spurious.
 """
 
@@ -20,11 +20,13 @@ from pathlib import Path
 import duckdb
 
 # truth key -> (view, document order, identity fields used to align rows). The all_versions views:
-# a document is scored whether or not a later version of it hides it from bi.
+# a document is scored whether or not a later version of it hides it from bi. The page belongs
+# to a row's identity: a document may print one table twice (a Lampiran repeating the PK's), and
+# a clean second copy must not stand in for a misread first one.
 FACTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "indicator_targets": ("all_versions.indicator_targets", "row_no", ("source", "indicator")),
-    "period_targets": ("all_versions.period_targets", "line_no", ("source", "indicator", "period")),
-    "budget_lines": ("all_versions.budget_lines", "line_no", ("level", "program", "activity")),
+    "indicator_targets": ("all_versions.indicator_targets", "row_no", ("page", "source", "indicator")),
+    "period_targets": ("all_versions.period_targets", "line_no", ("page", "source", "indicator", "period")),
+    "budget_lines": ("all_versions.budget_lines", "line_no", ("page", "level", "program", "activity")),
     "budget_totals": ("all_versions.budget_totals", "page", ("source", "label")),
     "signatures": ("all_versions.signatures", "block_no", ("name",)),
     "parties": ("all_versions.parties", "party", ("party",)),

@@ -35,6 +35,10 @@ _SEVERAL = re.compile(r"[,;/+]\s*[0-9]|\bdan\s+[0-9]|^[-\u2013]\s*[0-9]|\bs\s*[.
 _FOOTNOTE = re.compile(r"\s*\*+$")
 _LEADING_NUMBER = re.compile(r"[+\-\u2212]?(?P<number>[0-9][0-9.,]*)")
 _SCALE = re.compile(r"\bskala\s+(?P<max>[0-9][0-9.,]*)\s*$", re.IGNORECASE)
+# A decimal point printed the English way ('89.16%', '3.5 (skala 4)'): one '.' before one or two
+# digits is never Indonesian thousands grouping (three digits), so the reading is no guess, and an
+# OCR that took a ',' for a '.' gives the same value. '1.250' stays Indonesian: one thousand 250.
+_ENGLISH_DECIMAL = re.compile(r"(?P<sign>[+\-\u2212]?)(?P<int>[0-9]+)\.(?P<frac>[0-9]{1,2})")
 
 
 def parse_target(text: str) -> Target:
@@ -46,8 +50,9 @@ def parse_target(text: str) -> Target:
     its bracketed score 'B (65)' -> 65 and 'B'; '500 ribu org' is 500000 and 'org'. A target
     that is only words ('Baik', 'WTP', 'III') has value None and the words as qualifier;
     '-' is no target (not zero); several numbers with words ('13 Cagar Budaya, 6.924
-    Koleksi') or a range ('80-90%') keep only the raw text. A cell that starts like a
-    number but is not an Indonesian number ('3.25') is an error.
+    Koleksi') or a range ('80-90%') keep only the raw text. A decimal point printed the
+    English way ('89.16%') is read as one; a cell that starts like a number but is no
+    number in either reading ('3.2.5', '1.2345') is an error.
     """
     if not isinstance(text, str):
         raise ParseError("a target", text)
@@ -61,7 +66,7 @@ def parse_target(text: str) -> Target:
     graded = _GRADE.fullmatch(raw)
     if graded is not None and _is_number(graded["number"]):
         return Target(
-            raw=raw, value=parse_number(graded["number"]), is_percent=graded["percent"] is not None, qualifier=graded["grade"]
+            raw=raw, value=_number(graded["number"]), is_percent=graded["percent"] is not None, qualifier=graded["grade"]
         )
     match = _TARGET.fullmatch(_FOOTNOTE.sub("", raw))
     if match is None or (match["unit"] and _SEVERAL.search(match["unit"])):
@@ -71,7 +76,7 @@ def parse_target(text: str) -> Target:
         return Target(raw=raw, value=None)
     if not _is_number(match["number"]):
         raise ParseError("a target", text, f"{match['number']!r} is not an Indonesian number")
-    value = parse_number(match["number"])
+    value = _number(match["number"])
     unit = match["unit"]
     scaled = _SCALE_WORD.match(unit) if unit else None
     if scaled is not None:
@@ -97,14 +102,23 @@ def _scale_max(qualifier: str, text: str) -> Decimal | None:
     if match is None:
         return None
     try:
-        return parse_number(match["max"])
+        return _number(match["max"])
     except ParseError:
         raise ParseError("a target", text, "bad scale") from None
 
 
+def _number(text: str) -> Decimal:
+    """An Indonesian number, or one whose decimal point is printed the English way."""
+    english = _ENGLISH_DECIMAL.fullmatch(text)
+    if english is None:
+        return parse_number(text)
+    value = Decimal(f"{english['int']}.{english['frac']}")
+    return -value if english["sign"] in ("-", "\u2212") else value
+
+
 def _is_number(text: str) -> bool:
     try:
-        parse_number(text)
+        _number(text)
     except ParseError:
         return False
     return True

@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from schemas.errors import ParseError
 from schemas.records import Target
@@ -73,7 +75,7 @@ def test_parse_target(text: str, expected: Target) -> None:
     assert parse_target(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "   ", "3.25", "1.23%", "3.25 (skala 4)", "4 (skala 5.5)"])
+@pytest.mark.parametrize("text", ["", "   ", "3.2.5", "1.2345%", "3.25,5 (skala 4)", "4 (skala 5.5.5)", "89.16,5%"])
 def test_parse_target_rejects(text: str) -> None:
     with pytest.raises(ParseError):
         parse_target(text)
@@ -121,3 +123,22 @@ def test_seed_rincian_row_4a() -> None:
 def test_seed_rincian_row_2b_has_no_target_periods() -> None:
     cells = "- 4 4 - 4 - 4".split()
     assert [parse_target(c).value for c in cells] == [None, 4, 4, None, 4, None, 4]
+
+
+@given(
+    whole=st.integers(0, 99_999),
+    places=st.integers(1, 2),
+    cents=st.integers(0, 99),
+    percent=st.booleans(),
+    qualifier=st.sampled_from(["", " (skala 4)", " Dokumen"]),
+)
+def test_english_decimal_point_is_read_as_printed(whole: int, places: int, cents: int, percent: bool, qualifier: str) -> None:
+    frac = f"{cents % 10 ** places:0{places}d}"
+    printed = f"{whole}.{frac}{'%' if percent else ''}{qualifier}"
+    target = parse_target(printed)
+    assert (target.value, target.is_percent) == (Decimal(f"{whole}.{frac}"), percent)
+
+
+@given(thousands=st.integers(1, 999), rest=st.integers(0, 999))
+def test_three_digits_after_a_point_stay_thousands(thousands: int, rest: int) -> None:
+    assert parse_target(f"{thousands}.{rest:03d}%").value == thousands * 1000 + rest

@@ -277,11 +277,16 @@ def _header_cells(style: TableStyle, labels: list[str], second: list[str]) -> li
     return [top, low]
 
 
+# TargetStyle.target_label -> the target column's label and, in a second header row, the words below it
+TARGET_LABELS = {"target": ("Target", "{year}"), "target_year": ("Target {year}", ""), "year": ("{year}", ""), "tahun_year": ("Tahun {year}", "")}
+
+
 def target_grid(layout: Layout) -> Grid:
     style: TargetStyle = layout.target_style
-    labels = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]
+    target, below = TARGET_LABELS[style.target_label]
+    labels = ["No", "Sasaran Strategis", "Indikator Kinerja", target.format(year=layout.year)]
     shares = [0.6, 3.0, 4.0, 1.6]
-    second = ["", "", "", str(layout.year)]
+    second = ["", "", "", below.format(year=layout.year)]
     if style.code_at == "column":
         labels.insert(2, "Kode")
         shares.insert(2, 1.0)

@@ -76,6 +76,9 @@ class TargetStyle(TableStyle):
     code_at: CodeAt = "column"
     merged_objective: bool = True  # one merged cell per objective, else its text on every row
     split_row: int | None = None  # this indicator's row breaks across a page inside its text
+    # the target column's label: 'Target' (the year below it in a second header row), 'Target
+    # 2025', or the year alone ('2025', 'Tahun 2025'), as some Pemda and BPS agreements print it
+    target_label: Literal["target", "target_year", "year", "tahun_year"] = "target"
 
 
 @dataclass(frozen=True)
