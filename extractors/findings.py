@@ -14,6 +14,7 @@ from decimal import Decimal
 from extractors.ocr import OCR_LANGUAGE
 from extractors.page import PageLayout
 from extractors.sections import MONEY
+from schemas.text import fold
 from schemas.records import BBox, RawRecord
 
 Number = int | float | Decimal  # stated / computed: loaded as DECIMAL(24,6)
@@ -80,12 +81,36 @@ def kind_assumed(kind: str, page: int = 1) -> RawRecord:
 def amount_not_read(lines: Iterable[tuple[str, int]], records: Sequence[RawRecord], sections: set[str]) -> list[RawRecord]:
     """A PK that read no budget row but prints a Rupiah amount on a line outside its tables
     ((text, page) of each) or in the objective or indicator of a target row: its budget table
-    is likely there and was not read as one."""
-    if not sections & {"pk_statement", "pk"} or any(r.kind in BUDGET_KINDS for r in records):
+    is likely there and was not read as one. With budget rows read: a row's amount printed on a
+    line of its own outside the tables (stray_amount)."""
+    if not sections & {"pk_statement", "pk"}:
         return []
+    if any(r.kind in BUDGET_KINDS for r in records):
+        return stray_amount(lines, records)
     in_targets = ((r.fields.get(f) or "", r.page) for r in records if r.kind in ("pk_target", "period_target") for f in TARGET_TEXT_FIELDS)
     for (text, page), where in [*((line, "outside any table read") for line in lines), *((t, "in a target row's text") for t in in_targets)]:
         if (amount := PRINTED_AMOUNT.search(text)) is not None:
             subject = f"amount {amount.group(0).strip()} printed {where}, and no budget row read: the budget table may be unread"
+            return [finding("extraction_amount_not_read", subject, page)]
+    return []
+
+
+# A budget row's figure on a line of its own: the amount alone ('820.000.000', 'Rp 820.000.000,00'),
+# or after a row number and a name ('4. Pengembangan Kawasan Peternakan 820.000.000').
+STRAY_AMOUNT = re.compile(rf"(?:\d{{1,2}}[.)]?\s+[^\d]+?\s+)?(?P<amount>{MONEY.pattern})", re.IGNORECASE)
+
+
+def _amount_digits(text: str) -> str:
+    return re.sub(r"\D", "", re.sub(r"(?:[,.]\d{2}|,-)$", "", text.strip()))
+
+
+def stray_amount(lines: Iterable[tuple[str, int]], records: Sequence[RawRecord]) -> list[RawRecord]:
+    """An amount no budget row or total read, printed on a line of its own outside the tables:
+    a budget row the table lost (its last row's rules not seen on a scan, a row past the frame)."""
+    read = {_amount_digits(r.fields.get("amount") or "") for r in records if r.kind in BUDGET_KINDS}
+    for text, page in lines:
+        stray = STRAY_AMOUNT.fullmatch(text.strip())
+        if stray is not None and not fold(text).startswith(("jumlah", "total")) and _amount_digits(stray["amount"]) not in read:
+            subject = f"amount {stray['amount'].strip()} printed on a line of its own outside the budget table read: a budget row may be unread"
             return [finding("extraction_amount_not_read", subject, page)]
     return []

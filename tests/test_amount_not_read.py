@@ -71,3 +71,25 @@ def test_an_amount_in_a_target_rows_text_is_a_finding_its_target_is_not(data):
     assert parse_rupiah(printed) == parse_rupiah(amount)
     a_target = RawRecord(kind=kind, page=3, fields={**plain, "target": amount})
     assert amount_not_read(lines, [a_target], {"pk"}) == []
+
+
+NAMES = st.lists(st.sampled_from(["Pengembangan", "Kawasan", "Peternakan", "di", "Jawa", "Barat", "Bimbingan", "Teknis"]), min_size=1, max_size=6).map(" ".join)
+
+
+@given(st.data())
+def test_a_budget_rows_amount_on_a_line_of_its_own_is_a_finding_when_no_row_read_it(data):
+    """A PK whose budget rows were read, and a row the table lost (a scan's last row whose rules
+    were not seen) prints its amount alone, or after its number and name, outside the table."""
+    read = [data.draw(amounts()) for _ in range(data.draw(st.integers(1, 4)))]
+    records = [RawRecord(kind="budget_line", page=1, fields={"label": "x", "amount": a}) for a in read]
+    lost = data.draw(amounts().filter(lambda a: all(parse_rupiah(a) != parse_rupiah(r) for r in read)))
+    printed = data.draw(st.sampled_from(["{a}", "{n}. {name} {a}", "{n} {name} {a}"])).format(a=lost, n=data.draw(st.integers(1, 30)), name=data.draw(NAMES))
+    lines = [(_line(data.draw, None), 1) for _ in range(data.draw(st.integers(0, 3)))]
+    lines.insert(data.draw(st.integers(0, len(lines))), (printed, 2))
+    (found,) = amount_not_read(lines, records, {"pk", "pk_budget"})
+    assert found.fields["check"] == "extraction_amount_not_read" and found.page == 2
+    assert parse_rupiah(found.fields["subject"].removeprefix("amount ").split(" printed ")[0]) == parse_rupiah(lost)
+    # the same amount read by a row, or printed inside a sentence or as a total: no finding
+    assert amount_not_read(lines, [*records, RawRecord(kind="budget_total", page=2, fields={"label": "Jumlah", "amount": lost})], {"pk"}) == []
+    for other in (f"anggaran sebesar {lost} untuk kegiatan", f"Jumlah {lost}", f"TOTAL {lost}"):
+        assert amount_not_read([(other, 2)], records, {"pk", "pk_budget"}) == []
