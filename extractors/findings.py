@@ -14,8 +14,8 @@ from decimal import Decimal
 from extractors.ocr import OCR_LANGUAGE
 from extractors.page import PageLayout
 from extractors.sections import MONEY
-from schemas.text import fold
 from schemas.records import BBox, RawRecord
+from schemas.text import fold
 
 Number = int | float | Decimal  # stated / computed: loaded as DECIMAL(24,6)
 # A Rupiah amount of at least a million (two groups of thousands) standing on its own: not
