@@ -110,7 +110,7 @@ def straighten(binary: np.ndarray, skew: float) -> np.ndarray:
 def straighten_chars(chars: Sequence[Char], skew: float, width: float, height: float) -> list[Char]:
     """Characters of a text layer written over the image as scanned (another tool's OCR: its
     lines slant with the page), moved as `straighten` turns the image, so they sit in the
-    rules read from it. Each keeps its size: only its centre turns."""
+    rules read from it. Each keeps its size: only its centre turns, and its baseline is level."""
     if abs(skew) < MIN_SKEW or abs(skew) > MAX_SKEW:
         return list(chars)
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), -skew, 1.0)
@@ -118,7 +118,7 @@ def straighten_chars(chars: Sequence[Char], skew: float, width: float, height: f
     for c in chars:
         x, y = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
         dx, dy = matrix @ np.array([x, y, 1.0]) - (x, y)
-        out.append(replace(c, x0=c.x0 + dx, x1=c.x1 + dx, top=c.top + dy, bottom=c.bottom + dy))
+        out.append(replace(c, x0=c.x0 + dx, x1=c.x1 + dx, top=c.top + dy, bottom=c.bottom + dy, slope=0.0))
     return out
 
 

@@ -7,7 +7,7 @@ import bisect
 import math
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter, itemgetter
 
 from schemas.records import BBox
@@ -32,6 +32,17 @@ class Char:
     bottom: float
     size: float
     bold: bool
+    # The baseline's fall per point rightwards (top-left coordinates), as the text matrix writes
+    # it: 0 for level text; an OCR layer writes each line along the scan's slant (-0.03: rising).
+    slope: float = 0.0
+
+
+MAX_SLOPE = 0.1  # about 6 degrees: a steeper baseline is turned text, not a slanted scan line
+
+
+def slope_of(a: float, b: float) -> float:
+    """A text matrix's baseline slope (its first row a, b), 0 beyond MAX_SLOPE."""
+    return -b / a if a > 0 and abs(b) < MAX_SLOPE * a else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +98,21 @@ def group_lines(chars: Sequence[Char], *, column_gap: float | None = None) -> li
     and other producers often position words without emitting a space.
     """
     visible = sorted([c for c in chars if c.text == " " or c.text.strip()], key=_POSITION)
+    slanted = any(c.slope for c in visible)
+    keyed: list[tuple[tuple[float, float], TextLine]] = []
+    for row in _slanted_rows(visible) if slanted else _rows(visible):
+        row.sort(key=_X0)
+        segs = _segments(row, column_gap)
+        if segs:
+            # a slanted line is ordered by where it stands square to its slant, not by its highest end
+            top = min([c.top - c.slope * (c.x0 + c.x1) / 2 for c in row]) if slanted else min([s.top for s in segs])
+            keyed.append(((round(top, 1), segs[0].x0), TextLine(tuple(segs))))
+    keyed.sort(key=_FIRST)
+    return [line for _, line in keyed]
+
+
+def _rows(visible: list[Char]) -> list[list[Char]]:
+    """Characters (in order of top, then x0) clustered into baselines by their vertical centres."""
     rows: list[list[Char]] = []
     row: list[Char] = []
     recent: list[float] = []  # the vertical centres of the last row's last four characters
@@ -101,14 +127,17 @@ def group_lines(chars: Sequence[Char], *, column_gap: float | None = None) -> li
         row = [ch]
         rows.append(row)
         recent = [mid]
-    keyed: list[tuple[tuple[float, float], TextLine]] = []
-    for row in rows:
-        row.sort(key=_X0)
-        segs = _segments(row, column_gap)
-        if segs:
-            keyed.append(((round(min([s.top for s in segs]), 1), segs[0].x0), TextLine(tuple(segs))))
-    keyed.sort(key=_FIRST)
-    return [line for _, line in keyed]
+    return rows
+
+
+def _slanted_rows(visible: list[Char]) -> list[list[Char]]:
+    """Baselines of text written along a slant (an OCR layer over a crooked scan: a line's far
+    end sits a line higher), clustered as if level: each character moved up or down by its
+    slope, square to the slant, then given back as it is placed."""
+    pairs = [(replace(c, top=c.top - (shift := c.slope * (c.x0 + c.x1) / 2), bottom=c.bottom - shift), c) for c in visible]
+    pairs.sort(key=lambda pair: _POSITION(pair[0]))
+    placed = {id(moved): c for moved, c in pairs}
+    return [[placed[id(moved)] for moved in row] for row in _rows([moved for moved, _ in pairs])]
 
 
 def _segments(row: list[Char], column_gap: float | None) -> list[Segment]:

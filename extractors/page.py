@@ -12,7 +12,7 @@ from extractors.figure_rows import figure_cuts
 from extractors.geometry import area
 from extractors.grid import Edges, Ruling, Table, find_ruled_tables
 from extractors.image_rules import ImageReading, read_page_images, straighten_chars
-from extractors.layout import Char, CharIndex, TextLine, group_lines
+from extractors.layout import Char, CharIndex, TextLine, group_lines, slope_of
 from extractors.pdfium_page import PdfiumDocument
 from extractors.readers import ENV_PAGE_READER, PAGE_READERS, page_reader  # noqa: F401  (re-exported)
 from schemas.records import BBox
@@ -60,6 +60,7 @@ def _to_char(c: dict) -> Char:
         bottom=float(c["bottom"]),
         size=float(c.get("size") or (c["bottom"] - c["top"])),
         bold="bold" in str(c.get("fontname", "")).lower(),
+        slope=slope_of(*c["matrix"][:2]) if c.get("matrix") else 0.0,
     )
 
 

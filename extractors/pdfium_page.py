@@ -28,7 +28,7 @@ from pdfminer.pdftypes import PDFStream, dict_value, resolve1
 from pdfminer.psparser import literal_name
 
 from extractors.grid import Edges
-from extractors.layout import Char
+from extractors.layout import Char, slope_of
 from extractors.pdfium_drawing import Drawing, Matrix, PageFrame, bare, multiply, object_matrix, page_frame, read_drawing, transform_box
 from schemas.records import BBox
 
@@ -280,7 +280,7 @@ def _placed(text: str, m: Matrix, metrics: FontMetrics, size: float, advance: fl
     descent = metrics.descent * size
     x0, y0, x1, y1 = transform_box(m, (0.0, descent, advance, descent + size))
     top, bottom = frame.height - y1 + frame.top, frame.height - y0 + frame.top
-    return Char(text=text, x0=x0 + frame.x0, x1=x1 + frame.x0, top=top, bottom=bottom, size=y1 - y0, bold=metrics.bold)
+    return Char(text=text, x0=x0 + frame.x0, x1=x1 + frame.x0, top=top, bottom=bottom, size=y1 - y0, bold=metrics.bold, slope=slope_of(m[0], m[1]))
 
 
 def _ligature(char: Char, text: str, advance: float) -> Char:
