@@ -62,9 +62,23 @@ def _level(lines: list[TextLine], figure: TextLine) -> int | None:
     return best
 
 
+def _above(lines: list[TextLine], figure: TextLine) -> int | None:
+    """The index of the last label line above a figure printed on a line of its own, under
+    its label (a cell aligned to its bottom)."""
+    above = [i for i, line in enumerate(lines) if line.bottom <= figure.top + 1]
+    return above[-1] if above else None
+
+
 def _cut_between(labels: list[TextLine], above: TextLine, below: TextLine) -> float | None:
     """Where the row is cut between two stacked figures, on the labels' line gaps."""
     first, second = _level(labels, above), _level(labels, below)
+    if first is None and (first := _above(labels, above)) is not None:
+        # the figure stands under its label: cut under the figure, above the next label line
+        nxt = labels[first + 1] if first + 1 < len(labels) else None
+        if nxt is None or nxt.top < above.bottom or (second is not None and second <= first):
+            return None
+        return (above.bottom + nxt.top) / 2
+    second = second if second is not None else _above(labels, below)
     if first is None or second is None or second <= first:
         return None
     after = second - 1 if ITEM_START.match(labels[second].text) else first  # the label line the cut goes under

@@ -32,7 +32,7 @@ FIGURE_START = re.compile(r"^[<>≤≥]?\s*[0-9]")
 # A bullet (as printed, or as OCR reads one: 'e', '¢', '©', '«', a tick as './') or a dash before a part's
 # words (not a rule's remnant: '—— an').
 BULLET = re.compile(r"^(?:[•·◦▪►>*+¢©®«»°√✓✔\-–—]|\./|[eo](?=\s+[A-Z]))\s*(?=[A-Za-z(]{2})")
-NUMBERING = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s*(?=[A-Za-z])")  # '1. ', '2) ', 'a. '
+NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-z][.)])\s*(?=[A-Za-z])")  # '1. ', '2) ', 'a. ', '3.2. ', '1.1.2 '
 TIGHT = 1.25  # line heights: a figure line this close under the one above goes on with its target
 OUTDENT = 3.0  # points: a line that starts this far left of the line above opens an item
 COVER_SHARE = 0.25  # of a line pitch: how far a target's middle may stand outside its item
@@ -116,9 +116,11 @@ def _misalignment(item: Sequence[Line], block: Sequence[Line], pitch: float, ali
     return abs((item[0].top + item[-1].bottom) / 2 - (block[0].top + block[-1].bottom) / 2) / pitch
 
 
-def _covers(item: Sequence[Line], block: Sequence[Line], slack: float) -> bool:
+def _covers(item: Sequence[Line], block: Sequence[Line], slack: float, next_top: float) -> bool:
+    """The target stands beside its item, or under the item's last line and above the next
+    item's first (a target cell aligned to its bottom, the item's to its top)."""
     middle = (block[0].top + block[-1].bottom) / 2
-    return item[0].top - slack <= middle <= item[-1].bottom + slack
+    return item[0].top - slack <= middle <= max(item[-1].bottom + slack, next_top - slack)
 
 
 def _cheapest_cut(indicator: Sequence[Line], blocks: Sequence[Sequence[Line]], alignment: str) -> tuple[float, list[int]] | None:
@@ -132,13 +134,13 @@ def _cheapest_cut(indicator: Sequence[Line], blocks: Sequence[Sequence[Line]], a
         for s, (cost, cut) in best[j].items():
             for e in range(s + 1, n):
                 item, opened = indicator[s:e], opens_item(indicator, e)
-                if opened is None or not _covers(item, blocks[j], slack):
+                if opened is None or not _covers(item, blocks[j], slack, indicator[e].top):
                     continue
                 total = cost + opened + ALIGN_WEIGHT * _misalignment(item, blocks[j], pitch, alignment)
                 if e not in best[j + 1] or total < best[j + 1][e][0]:
                     best[j + 1][e] = (total, [*cut, e])
     ends = [(cost + ALIGN_WEIGHT * _misalignment(indicator[s:], blocks[-1], pitch, alignment), cut)
-            for s, (cost, cut) in best[k - 1].items() if _covers(indicator[s:], blocks[-1], slack)]  # fmt: skip
+            for s, (cost, cut) in best[k - 1].items() if _covers(indicator[s:], blocks[-1], slack, float("inf"))]  # fmt: skip
     return min(ends) if ends else None
 
 

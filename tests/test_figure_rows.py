@@ -28,6 +28,9 @@ GROUPS = (
     ("3", ["Jumlah kabupaten/kota yang menerapkan", "- Good Farming Practice", "(GFP) (kabupaten/kota)", "- Good Breeding Practice",
            "(GBP) (kabupaten/kota)"], {2: "5", 4: "6"}),
     ("4", ["Jumlah kasus penyakit (kasus)", "- Anthrax", "- Rabies", "- Brucellosis (%)"], {1: "0", 2: "0", 3: "3,5"}),
+    # a figure on a line of its own under its label (the cell aligned to its bottom), a blank line before the next item
+    ("5", ["3.1. Jumlah pelaku usaha yang bisa", "mengakses pasar regional (unit)", "", "", "3.2. Jumlah sarana pemasaran yang",
+           "memenuhi standar pelayanan (buah)", ""], {2: "5", 6: "7"}),
 )  # fmt: skip
 
 
@@ -57,8 +60,9 @@ def draw_table(path: Path) -> None:
 
 
 def expected() -> list[tuple[str, str]]:
-    """(the row's indicator ends with, its target) for every figure printed."""
-    return [(labels[i].split("- ")[-1], figure) for _, labels, figures in GROUPS for i, figure in figures.items()]
+    """(the row's indicator ends with, its target) for every figure printed: the label on the
+    figure's line, or the last one above it."""
+    return [([t for t in labels[: i + 1] if t][-1].split("- ")[-1], figure) for _, labels, figures in GROUPS for i, figure in figures.items()]
 
 
 def layered_scan(tmp_path: Path, angle: float) -> tuple[Path, list]:

@@ -27,10 +27,23 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _server_group(url: str) -> int | None:
+    """The process group of the `prefect server start` listening at url (started by the fixture)."""
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes().split(b"\0")
+            if proc.name.isdigit() and b"server" in cmd and port.encode() in cmd:
+                return os.getpgid(int(proc.name))
+        except (OSError, ProcessLookupError):
+            continue
+    return None
+
+
 def _group_dump(pgid: int) -> str:
     """Each live process of the group: its command line and, through py-spy, every
     thread's Python stack (what a hang is waiting on)."""
-    spy = Path(sys.executable).with_name("py-spy")
+    spy = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or shutil.which("py-spy")
     parts = []
     for proc in Path("/proc").iterdir():
         try:
@@ -39,7 +52,10 @@ def _group_dump(pgid: int) -> str:
             cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except (OSError, ProcessLookupError):
             continue
-        dump = subprocess.run([str(spy), "dump", "--pid", proc.name], capture_output=True, text=True, timeout=60)
+        if spy is None:
+            parts.append(f"== pid {proc.name}: {cmd} (py-spy is not installed: no stacks)")
+            continue
+        dump = subprocess.run([spy, "dump", "--pid", proc.name], capture_output=True, text=True, timeout=60)
         parts.append(f"== pid {proc.name}: {cmd}\n{dump.stdout}{dump.stderr}")
     return "\n".join(parts)
 
@@ -125,7 +141,9 @@ def test_serve_registers_the_schedule_and_its_runs_ingest_the_inbox(tmp_path, pr
         try:
             serve.wait(120)  # the served process drains Prefect's workers on the way out: slow on a loaded CI machine
         except subprocess.TimeoutExpired:
-            (tmp_path / "serve.hang").write_text(dump := _group_dump(serve.pid))
+            server = _server_group(prefect_server)
+            dump = _group_dump(serve.pid) + "\n\n== the Prefect server meanwhile\n" + (_group_dump(server) if server else "not found")
+            (tmp_path / "serve.hang").write_text(dump)
             print(dump, file=sys.stderr)
             os.killpg(serve.pid, signal.SIGKILL)
             serve.wait(30)
