@@ -99,13 +99,16 @@ def group_lines(chars: Sequence[Char], *, column_gap: float | None = None) -> li
     """
     visible = sorted([c for c in chars if c.text == " " or c.text.strip()], key=_POSITION)
     slanted = any(c.slope for c in visible)
+    # the slant is measured from the middle of the text: lines of other slants (a level line under
+    # a slanted one) then meet their neighbours where they stand, not where their slants would carry them
+    middle = _median([(c.x0 + c.x1) / 2 for c in visible]) if slanted else 0.0
     keyed: list[tuple[tuple[float, float], TextLine]] = []
-    for row in _slanted_rows(visible) if slanted else _rows(visible):
+    for row in _slanted_rows(visible, middle) if slanted else _rows(visible):
         row.sort(key=_X0)
         segs = _segments(row, column_gap)
         if segs:
             # a slanted line is ordered by where it stands square to its slant, not by its highest end
-            top = min([c.top - c.slope * (c.x0 + c.x1) / 2 for c in row]) if slanted else min([s.top for s in segs])
+            top = min([c.top - c.slope * ((c.x0 + c.x1) / 2 - middle) for c in row]) if slanted else min([s.top for s in segs])
             keyed.append(((round(top, 1), segs[0].x0), TextLine(tuple(segs))))
     keyed.sort(key=_FIRST)
     return [line for _, line in keyed]
@@ -130,11 +133,11 @@ def _rows(visible: list[Char]) -> list[list[Char]]:
     return rows
 
 
-def _slanted_rows(visible: list[Char]) -> list[list[Char]]:
+def _slanted_rows(visible: list[Char], middle: float) -> list[list[Char]]:
     """Baselines of text written along a slant (an OCR layer over a crooked scan: a line's far
     end sits a line higher), clustered as if level: each character moved up or down by its
     slope, square to the slant, then given back as it is placed."""
-    pairs = [(replace(c, top=c.top - (shift := c.slope * (c.x0 + c.x1) / 2), bottom=c.bottom - shift), c) for c in visible]
+    pairs = [(replace(c, top=c.top - (shift := c.slope * ((c.x0 + c.x1) / 2 - middle)), bottom=c.bottom - shift), c) for c in visible]
     pairs.sort(key=lambda pair: _POSITION(pair[0]))
     placed = {id(moved): c for moved, c in pairs}
     return [[placed[id(moved)] for moved in row] for row in _rows([moved for moved, _ in pairs])]

@@ -19,22 +19,28 @@ WORDS = st.sampled_from(["Program", "Penunjang", "Urusan", "Rp215.250.297.000,-"
 
 
 @st.composite
-def slanted_pages(draw) -> tuple[float, float, list[str]]:
+def slanted_pages(draw) -> tuple[list[float], float, list[str], float]:
+    """Each line's slant (the page's, or a line OCR fitted level, or a little off), its size, its text."""
     degrees = draw(st.floats(2.0, 5.0)) * draw(st.sampled_from([-1, 1]))
     size = draw(st.sampled_from([8.0, 9.0, 10.0]))
     # numbered rows: PDFium's text page drops a text object repeating one just before it that its box overlaps (fake bold)
     lines = [f"{n} " + " ".join(draw(st.lists(WORDS, min_size=8, max_size=14))) for n in range(1, draw(st.integers(2, 6)) + 1)]
     # the case that matters: across the longest line the slant climbs more than a line's spacing
     assume(max(stringWidth(t, "Helvetica", size) for t in lines) * math.tan(math.radians(abs(degrees))) > size * SPACING)
-    return degrees, size, lines
+    # lines whose slants differ stay apart only while they do not cross: two degrees at most between neighbours
+    slants = [degrees]
+    for _ in lines[1:]:
+        near = [s for s in (degrees, 0.0, slants[-1] + draw(st.floats(-1.0, 1.0))) if abs(s - slants[-1]) <= 2.0]
+        slants.append(draw(st.sampled_from(near)))
+    return slants, size, lines, draw(st.sampled_from([40.0, 300.0]))  # the lines' left end: slants measured far from x = 0
 
 
-def _write(path, degrees: float, size: float, lines: list[str]) -> None:
-    canvas = Canvas(str(path), pagesize=(595, 842))
+def _write(path, slants: list[float], size: float, lines: list[str], left: float) -> None:
+    canvas = Canvas(str(path), pagesize=(1190, 842))
     canvas.setFont("Helvetica", size)
-    for i, text in enumerate(lines):
+    for i, (text, degrees) in enumerate(zip(lines, slants)):
         canvas.saveState()
-        canvas.translate(40, 700 - i * size * SPACING)
+        canvas.translate(left, 700 - i * size * SPACING)
         canvas.rotate(degrees)
         canvas.drawString(0, 0, text)
         canvas.restoreState()
@@ -45,8 +51,9 @@ def _write(path, degrees: float, size: float, lines: list[str]) -> None:
 @settings(max_examples=25, deadline=None)
 @given(page=slanted_pages())
 def test_each_slanted_line_is_read_whole_and_in_order(reader: str, page, tmp_path_factory) -> None:
-    degrees, size, lines = page
+    slants, size, lines, left = page
     path = tmp_path_factory.mktemp("slant") / "slanted.pdf"
-    _write(path, degrees, size, lines)
+    _write(path, slants, size, lines, left)
     (layout,) = read_pages(path, reader)
     assert [line.text for line in layout.lines] == lines
+
