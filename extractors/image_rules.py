@@ -34,6 +34,7 @@ GAP_SHARE = 1 / 150  # breaks shorter than this (noise, JPEG, a faint scan) are 
 RULE_WIDTH = 3.0  # points: a rule is thinner; a blot or a stamp's fill is not a rule however long
 MAX_SKEW = 3.0  # degrees: a page turned more than this is OCRmyPDF's (--rotate-pages) to right
 MIN_SKEW = 0.05  # degrees: less is not worth a resample
+SWAY = 1  # pixels a thin rule zigzags sideways once turned or sheared (_runs)
 # dx/dy: the leans a vertical rule is looked for at (a photo's perspective; a scanner's turn is straightened first)
 LEANS = tuple(float(np.tan(np.radians(d))) for d in (0.0, -0.6, 0.6, -1.2, 1.2, -1.8, 1.8))
 INK_TEXT_HEIGHTS = 1.8  # ink is taller than this many text heights (a letter is not ink)
@@ -62,11 +63,17 @@ def binarise(gray: np.ndarray, dpi: int) -> np.ndarray:
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
 
 
-def _runs(binary: np.ndarray, length: int, gap: int, horizontal: bool, thickest: int = 0) -> np.ndarray:
+def _runs(binary: np.ndarray, length: int, gap: int, horizontal: bool, thickest: int = 0, sway: int = 0) -> np.ndarray:
     """Straight runs at least `length` pixels long and, given `thickest`, no thicker (a filled
-    blot is long in every direction), with breaks up to `gap` closed."""
+    blot is long in every direction), with breaks up to `gap` closed. Given `sway`, a run may
+    stray that many pixels sideways and back: a thin line turned or sheared by a fraction of a
+    pixel a row zigzags between two columns in steps shorter than `length`."""
     shape = (length, 1) if horizontal else (1, length)
-    opened = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
+    if sway:
+        widened = cv2.dilate(binary, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * sway + 1) if horizontal else (2 * sway + 1, 1)))
+        opened = cv2.bitwise_and(cv2.morphologyEx(widened, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, shape)), binary)
+    else:
+        opened = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
     if thickest:
         across = (1, thickest + 1) if horizontal else (thickest + 1, 1)
         opened = cv2.bitwise_and(opened, cv2.bitwise_not(cv2.morphologyEx(opened, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, across))))
@@ -214,7 +221,7 @@ def _rules(binary: np.ndarray, piece: int, length: int, gap: int, horizontal: bo
     """The rules of one direction, as a mask and as pdfplumber edges (one along the middle of
     each, in points): runs of `piece` pixels joined across breaks (noise, JPEG, a faint
     scan), at least `length` long and, as a whole, a line's thickness (not a blot's outline)."""
-    runs = _runs(binary, piece, gap, horizontal, thickest)
+    runs = _runs(binary, piece, gap, horizontal, thickest, SWAY)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
     kept = np.zeros(count, dtype=bool)
     edges = []
