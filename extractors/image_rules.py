@@ -160,16 +160,16 @@ def _upright_rules(binary: np.ndarray, piece: int, length: int, gap: int, horizo
     vertical ones of the transposed image."""
     image = np.ascontiguousarray(binary.T) if horizontal else binary
     middle = image.shape[0] * scale / 2
-    masks, found = [], []
+    found = []
     for lean in LEANS:
-        mask, edges = _rules(sheared(image, lean), piece, length, gap, False, thickest, scale)
-        masks.append(sheared(mask, -lean))
-        found += _leaning_back(edges, lean, middle)
+        found += _leaning_back(_rules(sheared(image, lean), piece, length, gap, thickest, scale, SWAY)[1], lean, middle)
     kept: list[dict] = []
     for e in sorted(found, key=lambda e: e["top"] - e["bottom"]):
         if not any(abs(e["x0"] - k["x0"]) <= 2 * thickest * scale and min(e["bottom"], k["bottom"]) - max(e["top"], k["top"]) > 0 for k in kept):
             kept.append(e)
-    mask = np.bitwise_or.reduce(masks)
+    # the mask (what ink is not: read_image) holds the straight runs only: a signature's long
+    # strokes lean and sway too, and taken for rules they would leave no ink of it
+    mask = _rules(image, piece, length, gap, thickest, scale, 0)[0]
     if not horizontal:
         return mask, kept
     across = [_edge(e["top"], e["bottom"], e["x0"], e["x0"], "h") | {"lean": e["lean"]} for e in kept]
@@ -217,26 +217,19 @@ def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> 
     return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top, "orientation": orientation}
 
 
-def _rules(binary: np.ndarray, piece: int, length: int, gap: int, horizontal: bool, thickest: int, scale: float) -> tuple[np.ndarray, list[dict]]:
-    """The rules of one direction, as a mask and as pdfplumber edges (one along the middle of
-    each, in points): runs of `piece` pixels joined across breaks (noise, JPEG, a faint
-    scan), at least `length` long and, as a whole, a line's thickness (not a blot's outline)."""
-    runs = _runs(binary, piece, gap, horizontal, thickest, SWAY)
+def _rules(binary: np.ndarray, piece: int, length: int, gap: int, thickest: int, scale: float, sway: int) -> tuple[np.ndarray, list[dict]]:
+    """The vertical rules, as a mask and as pdfplumber edges (one along the middle of each, in
+    points): runs of `piece` pixels (swaying by `sway`) joined across breaks (noise, JPEG, a
+    faint scan), at least `length` long and, as a whole, a line's thickness (not a blot's outline)."""
+    runs = _runs(binary, piece, gap, False, thickest, sway)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
     kept = np.zeros(count, dtype=bool)
     edges = []
     for i, (x, y, w, h, _) in enumerate(stats):
-        extent, thickness = (w, h) if horizontal else (h, w)
-        if i == 0 or extent < length or thickness > 2 * thickest:
+        if i == 0 or h < length or w > 2 * thickest:
             continue
         kept[i] = True
-        if horizontal:
-            x0, x1 = x * scale, (x + w) * scale
-            top = bottom = (y + h / 2) * scale
-        else:
-            x0 = x1 = (x + w / 2) * scale
-            top, bottom = y * scale, (y + h) * scale
-        edges.append(_edge(x0, x1, top, bottom, "h" if horizontal else "v"))
+        edges.append(_edge((x + w / 2) * scale, (x + w / 2) * scale, y * scale, (y + h) * scale, "v"))
     return np.where(kept[labels], 255, 0).astype(np.uint8), edges
 
 
