@@ -124,6 +124,24 @@ def test_ink_over_a_scanned_signature_marks_it_image_where_the_original_has_none
     assert marks[1][:-1] == marks[0][:-1]  # no mark where nothing was drawn
 
 
+def test_a_signatures_tall_wavering_strokes_stay_ink_whole() -> None:
+    """A hand draws a signature's tall strokes nearly straight, wavering a pixel either side of
+    a slight lean: the rules looked for sway and lean as much, but ink is what straight rules
+    leave, so the signature is one mark from its top to its bottom."""
+    dpi, width, height = 150, 595.0, 842.0
+    px = dpi / 72
+    gray = np.full((round(height * px), round(width * px)), 255, dtype=np.uint8)
+    top, bottom = 600.0, 660.0
+    for x in (150.0, 162.0, 175.0):
+        ys = np.arange(round(top * px), round(bottom * px))
+        xs = x * px + 1.2 * np.sin(ys / 4.0) + 0.02 * (ys - ys[0])
+        cv2.polylines(gray, [np.stack([xs, ys], 1).round().astype(np.int32)], False, 0, 1)
+    cv2.ellipse(gray, (round(165 * px), round(640 * px)), (round(25 * px), round(8 * px)), -15, 0, 360, 0, 2)
+    name = [Char(c, 140 + 6 * i, 145 + 6 * i, 680, 690, 10.0, False) for i, c in enumerate("NAMANYA")]
+    ink = read_image(gray, width, height, name, dpi=dpi).ink
+    assert [b for b in ink if b[1] <= top + 2 and b[3] >= bottom - 2 and b[0] <= 150 and b[2] >= 175], ink
+
+
 @settings(max_examples=40, deadline=None, derandomize=True, database=None)
 @given(st.data())
 def test_thin_rules_that_lean_each_their_own_way_give_the_whole_grid(data) -> None:
