@@ -5,4 +5,7 @@ alters the records of any document (a table read differently, a new field): docu
 loaded by an older version are then re-read by `kinerja ingest --reextract`.
 """
 
-EXTRACTOR_VERSION = 4  # 3: OCR confidence on values read by OCR, and its findings; 4: scans under another tool's OCR layer read with image rules, stacked targets split, second readings, OCR'd amounts repaired
+# 3: OCR confidence on values read by OCR, and its findings; 4: scans under another tool's OCR
+# layer read with image rules, stacked targets split, second readings, OCR'd amounts repaired;
+# 5: a scan's rules that lean (photographed pages) or zigzag once turned straight are read whole
+EXTRACTOR_VERSION = 5
