@@ -8,5 +8,7 @@ loaded by an older version are then re-read by `kinerja ingest --reextract`.
 # 3: OCR confidence on values read by OCR, and its findings; 4: scans under another tool's OCR
 # layer read with image rules, stacked targets split, second readings, OCR'd amounts repaired;
 # 5: a target column headed by its year alone ('Indikator Kinerja | Satuan | 2022'), a lost budget row's amount found,
-# slanted OCR lines grouped square to their slant, figures under their label cut apart.
+# slanted OCR lines grouped square to their slant, figures under their label cut apart,
+# a scan's rules that lean (photographed pages) or zigzag once turned straight read whole.
+
 EXTRACTOR_VERSION = 5

@@ -28,7 +28,7 @@ FACTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "period_targets": ("all_versions.period_targets", "line_no", ("page", "source", "indicator", "period")),
     "budget_lines": ("all_versions.budget_lines", "line_no", ("page", "level", "program", "activity")),
     "budget_totals": ("all_versions.budget_totals", "page", ("source", "label")),
-    "signatures": ("all_versions.signatures", "block_no", ("name",)),
+    "signatures": ("all_versions.signatures", "block_no", ("page", "name")),
     "parties": ("all_versions.parties", "party", ("party",)),
     "skp_behaviours": ("all_versions.skp_behaviours", "behaviour_no", ("behaviour_no",)),
 }

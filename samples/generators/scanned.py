@@ -16,6 +16,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pypdfium2
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -31,6 +32,7 @@ class Scan:
     angle: float  # degrees, counter-clockwise
     quality: int  # JPEG
     seed: int
+    keystone: float = 0.0  # a photo taken at a slant: the top edge is this share of the width narrower (< 0: wider)
 
 
 SCANS = (
@@ -90,10 +92,33 @@ def scan_page(page: pypdfium2.PdfPage, scan: Scan, rng: random.Random, last: boo
     if last:  # the signatures stand at the end of the document
         _stamp(image, rng, scan.dpi, signature_slot(page))
     image = image.rotate(scan.angle + rng.uniform(-0.2, 0.2), resample=Image.BICUBIC, expand=False, fillcolor=(255, 255, 255))
+    if scan.keystone:
+        image = _keystone(image, scan.keystone)
     image = _noise(image, rng)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=scan.quality)
     return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+def _keystone(image: Image.Image, share: float) -> Image.Image:
+    """The page as a camera below its middle sees it: the top edge narrower by `share` of the
+    width, the bottom edge as it was; the sides lean opposite ways, the middle stands."""
+    coefficients = keystone_homography(image.size, share).flatten()[:8]  # PIL maps each pixel seen back to the page
+    return image.transform(image.size, Image.PERSPECTIVE, tuple(coefficients), resample=Image.BICUBIC, fillcolor=(255, 255, 255))
+
+
+def keystone_homography(size: tuple[float, float], share: float) -> np.ndarray:
+    """The 3x3 projective map from where a keystoned photo shows a point to the point on the
+    page (its inverse places a point of the page in the photo); `size` in any unit."""
+    width, height = size
+    k = share * width / 2
+    seen = [(k, 0), (width - k, 0), (0, height), (width, height)]  # where the page's corners appear
+    page = [(0, 0), (width, 0), (0, height), (width, height)]
+    rows, rhs = [], []
+    for (x, y), (u, v) in zip(seen, page):
+        rows += [[x, y, 1, 0, 0, 0, -u * x, -u * y], [0, 0, 0, x, y, 1, -v * x, -v * y]]
+        rhs += [u, v]
+    return np.append(np.linalg.solve(np.array(rows, dtype=float), np.array(rhs, dtype=float)), 1.0).reshape(3, 3)
 
 
 def scan_pdf(source: Path, target: Path, scan: Scan) -> Path:
