@@ -14,15 +14,17 @@ $(BIN)/kinerja: pyproject.toml
 
 install: $(BIN)/kinerja
 
-# Headless Chromium renders `kinerja report` pages in tests/test_report.py. Installed with
-# apt-get when missing (root on Debian/Ubuntu); otherwise say how, and let the test name it.
+# Headless Chromium renders `kinerja report` pages in tests/test_report.py and prints drawn
+# layouts in Liberation Sans (the chromium producer, tests/test_layouts.py). Installed with
+# apt-get when missing (root on Debian/Ubuntu); otherwise say how, and let the tests name it.
 browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	@{ { command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; } && \
+	   fc-list 'Liberation Sans' 2>/dev/null | grep -q .; } || { \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation fonts-dejavu-core >/dev/null; \
 	  else \
-	    echo "chromium is missing: install it (Debian: sudo apt-get install chromium fonts-dejavu-core) for tests/test_report.py" >&2; \
+	    echo "chromium is missing: install it (Debian: sudo apt-get install chromium fonts-liberation fonts-dejavu-core) for tests/test_report.py and tests/test_layouts.py" >&2; \
 	  fi; }
 
 # OCRmyPDF with Tesseract's Indonesian data reads scanned agreements (extractors/ocr.py);

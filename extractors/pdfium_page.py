@@ -20,7 +20,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdffont import PDFType1Font
+from pdfminer.pdffont import PDFFont, PDFType1Font, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import LITERAL_FORM, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
@@ -32,7 +32,7 @@ from extractors.layout import Char, slope_of
 from extractors.pdfium_drawing import Drawing, Matrix, PageFrame, bare, multiply, object_matrix, page_frame, read_drawing, transform_box
 from schemas.records import BBox
 
-SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # PDFium names a font without it
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # PDFium names a simple font without it, a composite (Type0) one with it
 GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))  # PDFium's text page makes up only spaces and line ends
 HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
 CID_SUBTYPES = ("CIDFontType0", "CIDFontType2")
@@ -55,6 +55,9 @@ class FontMetrics:
     descent: float  # below the baseline, per unit of font size (negative)
     bold: bool
     standard_widths: dict | None  # a standard-14 font: pdfminer's AFM widths (per 1000), by character
+    # a font whose widths have fractions (Skia writes them so): pdfminer's (per 1000), by character;
+    # PDFium keeps whole units
+    exact_widths: dict[str, float] | None = None
 
 
 def read_page_tree(path: str | Path) -> tuple[dict[str, FontMetrics], list[PageFrame]]:
@@ -81,7 +84,9 @@ def _collect_fonts(resources: dict, manager: PDFResourceManager, fonts: dict[str
         base = literal_name(spec.get("BaseFont", "unknown"))
         font = manager.get_font(getattr(ref, "objid", None), _without_unicode_map(spec))
         widths = font.widths if isinstance(font, PDFType1Font) and base in FONT_METRICS else None
-        metrics = FontMetrics(descent=font.get_descent(), bold="bold" in str(font.fontname).lower(), standard_widths=widths)
+        exact = None if widths is not None else _fractional_widths(font, spec, manager)
+        metrics = FontMetrics(font.get_descent(), "bold" in str(font.fontname).lower(), widths, exact)
+        fonts.setdefault(str(base), metrics)
         fonts.setdefault(SUBSET_TAG.sub("", str(base)), metrics)
     for ref in dict_value(resources.get("XObject", {})).values():
         objid = getattr(ref, "objid", None)
@@ -93,6 +98,25 @@ def _collect_fonts(resources: dict, manager: PDFResourceManager, fonts: dict[str
             _decode([xobject])
             if "Resources" in xobject:
                 _collect_fonts(dict_value(xobject["Resources"]), manager, fonts, seen)
+
+
+def _fractional_widths(font: PDFFont, spec: dict, manager: PDFResourceManager) -> dict[str, float] | None:
+    """A font's widths by character where one has a fraction, which PDFium would cut to whole
+    units: the font is read again with its ToUnicode map (only such fonts pay for it), and a
+    character two codes draw at different widths is left to PDFium."""
+    if not any(isinstance(w, float) and not w.is_integer() for w in font.widths.values()):
+        return None
+    mapped = manager.get_font(None, spec) if "ToUnicode" in spec else font
+    widths: dict[str, float] = {}
+    clashes: set[str] = set()
+    for code, width in mapped.widths.items():
+        try:
+            text = code if isinstance(code, str) else mapped.to_unichr(code)
+        except PDFUnicodeNotDefined:
+            continue
+        if widths.setdefault(text, width) != width:
+            clashes.add(text)
+    return {text: float(width) for text, width in widths.items() if text not in clashes and isinstance(width, (int, float))}
 
 
 def _without_unicode_map(spec: dict) -> dict:
@@ -125,11 +149,11 @@ def _font_metrics(font: ctypes.c_void_p, cache: dict[int, FontMetrics], known: d
         buffer = ctypes.create_string_buffer(256)
         pdfium_c.FPDFFont_GetBaseFontName(font, buffer, 256)
         name = buffer.value.decode("latin-1")
-        metrics = known.get(name)
+        metrics = known.get(name) or known.get(SUBSET_TAG.sub("", name))
         if metrics is None:  # not in the page resources pdfminer walks (an annotation's, a pattern's)
             descent = ctypes.c_float()
             pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(descent))
-            metrics = FontMetrics(descent=-abs(descent.value), bold="bold" in name.lower(), standard_widths=None)
+            metrics = FontMetrics(-abs(descent.value), "bold" in name.lower(), None)
         cache[key] = metrics
     return metrics
 
@@ -139,6 +163,8 @@ def _advance(obj: TextObject, text: str, loose_width: Callable[[], float]) -> fl
     (the AFM's for a standard-14 name); PDFium's loose box when the font cannot say."""
     if obj.metrics.standard_widths is not None:
         return float(obj.metrics.standard_widths.get(text, 0)) / 1000
+    if obj.metrics.exact_widths is not None and text in obj.metrics.exact_widths:
+        return obj.metrics.exact_widths[text] / 1000
     out = ctypes.c_float()
     if len(text) == 1 and pdfium_c.FPDFFont_GetGlyphWidth(obj.font, ord(text), ctypes.c_float(1.0), ctypes.byref(out)):
         return out.value

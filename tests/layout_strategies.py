@@ -211,7 +211,7 @@ def layouts(draw) -> Layout:
     )
     return Layout(
         name="drawn",
-        producer=draw(st.sampled_from(["reportlab", "fpdf2"])),
+        producer=draw(st.sampled_from(["reportlab", "fpdf2", "chromium"])),
         unit=draw(st.sampled_from(UNITS)),
         year=draw(st.integers(2020, 2027)),
         paper=draw(st.sampled_from(["A4", "F4"])),

@@ -1,5 +1,5 @@
 """Layouts nobody here wrote by hand: hypothesis draws an agreement and the way it is
-printed (samples/generators/layouts.py), two producers print it, and the real extractors
+printed (samples/generators/layouts.py), three producers print it, and the real extractors
 must read every fact back exactly, with no spurious row and no extraction_ finding.
 
 CI draws a seeded sample; the long run draws many more:

@@ -18,6 +18,7 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from flows.cli import app
+from samples.generators import browser
 from tests.support import query
 from warehouse.report import Limits, write_report
 
@@ -83,11 +84,9 @@ class Page(HTMLParser):
 
 
 def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if found := shutil.which(name):
-            return found
-    pytest.fail("headless Chromium renders the report and is not installed: apt-get install -y chromium fonts-dejavu-core "
-                "(`make test` and .ci/run install it when missing)")
+    if found := browser.chromium():
+        return found
+    pytest.fail(f"headless Chromium renders the report and is not installed: {browser.INSTALL}")
 
 
 def render(html: Path, folder: Path) -> tuple[Path, str]:

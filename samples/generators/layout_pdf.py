@@ -1,9 +1,10 @@
-"""Print a drawn `Layout` as a PDF with one of two producers (reportlab, fpdf2).
+"""Print a drawn `Layout` as a PDF with one of three producers (reportlab, fpdf2, chromium).
 
 The placement is computed once here (text wrapped with Helvetica's metrics, rows broken
 over pages, merged cells split at a page break) and handed to a small backend that only
-draws strings and lines; the two producers write different PDFs (operators, fonts,
-object layout) of the same page image. Returns the page of every row, for the truth.
+draws strings and lines; the producers write different PDFs (operators, fonts, object
+layout; Chromium's Skia fills rules as rectangles and writes its own font subsets, see
+layout_chromium.py) of the same page image. Returns the page of every row, for the truth.
 """
 
 from __future__ import annotations
@@ -524,7 +525,13 @@ def _fpdf2(printer: Printer, path: Path) -> None:
     pdf.output(str(path))
 
 
-PRODUCERS: dict[str, Callable[[Printer, Path], None]] = {"reportlab": _reportlab, "fpdf2": _fpdf2}
+def _chromium(printer: Printer, path: Path) -> None:
+    from samples.generators.layout_chromium import print_with_chromium
+
+    print_with_chromium(printer, path)
+
+
+PRODUCERS: dict[str, Callable[[Printer, Path], None]] = {"reportlab": _reportlab, "fpdf2": _fpdf2, "chromium": _chromium}
 
 
 def render_layout(layout: Layout, path: Path) -> dict[str, int]:

@@ -143,7 +143,7 @@ def signature_rows(style: SignatureStyle) -> list[list[tuple[Signer, str | None]
 @dataclass(frozen=True)
 class Layout:
     name: str
-    producer: Literal["reportlab", "fpdf2"]
+    producer: Literal["reportlab", "fpdf2", "chromium"]
     unit: str
     year: int
     paper: Literal["A4", "F4"] = "A4"
