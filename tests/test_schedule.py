@@ -140,6 +140,10 @@ def test_serve_registers_the_schedule_and_its_runs_ingest_the_inbox(tmp_path, pr
         os.killpg(serve.pid, signal.SIGINT)
         try:
             serve.wait(120)  # the served process drains Prefect's workers on the way out: slow on a loaded CI machine
+            if sys.exc_info()[0] is None:  # stopped: its schedule paused, or it says it could not
+                with temporary_settings(updates={PREFECT_API_URL: prefect_server}), get_client(sync_client=True) as client:
+                    paused = client.read_deployment_by_name("ingest-inbox/kinerja-inbox").paused
+                assert paused or "stays active" in stderr_log.read_text(errors="replace")
         except subprocess.TimeoutExpired:
             server = _server_group(prefect_server)
             dump = _group_dump(serve.pid) + "\n\n== the Prefect server meanwhile\n" + (_group_dump(server) if server else "not found")
