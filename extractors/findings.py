@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from extractors.ocr import OCR_LANGUAGE
 from extractors.page import PageLayout
-from extractors.sections import MONEY
+from extractors.sections import MONEY, TOTAL_LABEL
 from schemas.records import BBox, RawRecord
 from schemas.text import fold
 
@@ -110,7 +110,7 @@ def stray_amount(lines: Iterable[tuple[str, int]], records: Sequence[RawRecord])
     read = {_amount_digits(r.fields.get("amount") or "") for r in records if r.kind in BUDGET_KINDS}
     for text, page in lines:
         stray = STRAY_AMOUNT.fullmatch(text.strip())
-        if stray is not None and not fold(text).startswith(("jumlah", "total")) and _amount_digits(stray["amount"]) not in read:
+        if stray is not None and not TOTAL_LABEL.match(fold(text)) and _amount_digits(stray["amount"]) not in read:
             subject = f"amount {stray['amount'].strip()} printed on a line of its own outside the budget table read: a budget row may be unread"
             return [finding("extraction_amount_not_read", subject, page)]
     return []
