@@ -39,6 +39,15 @@ HEALTH_POLL_S = 0.1
 STOP_GRACE_S = 3.0
 
 
+# The server's event services write the history the run throws away at its end (events,
+# task runs recorded from events) or act on it (automations): off, they cost no CPU the
+# extractions need.
+_IDLE_SERVICES = {
+    f"PREFECT_SERVER_SERVICES_{name}_ENABLED": "false"
+    for name in ("TASK_RUN_RECORDER", "EVENT_PERSISTER", "EVENT_LOGGER", "TRIGGERS")
+}
+
+
 class ServerError(RuntimeError):
     """The private API server did not come up; the message says what to do."""
 
@@ -135,6 +144,7 @@ def _launch(port: int, home: str, database: str, log: str) -> subprocess.Popen:
         "PREFECT_UI_ENABLED": "0",
         "PREFECT__SERVER_EPHEMERAL": "1",
         "PREFECT__SERVER_FINAL": "1",
+        **_IDLE_SERVICES,
     }
     env.pop("PREFECT_API_URL", None)
     with open(log, "wb") as errors:  # a file, not a pipe: nobody reads it during the run, it must never fill
