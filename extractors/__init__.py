@@ -9,6 +9,8 @@ loaded by an older version are then re-read by `kinerja ingest --reextract`.
 # layer read with image rules, stacked targets split, second readings, OCR'd amounts repaired;
 # 5: a target column headed by its year alone ('Indikator Kinerja | Satuan | 2022'), a lost budget row's amount found,
 # slanted OCR lines grouped square to their slant, figures under their label cut apart,
-# a scan's rules that lean (photographed pages) or zigzag once turned straight read whole.
+# a scan's rules that lean (photographed pages) or zigzag once turned straight read whole;
+# 6: OCR specks (smeared glyphs, signs at a cell's edges, a stray figure in a header line) left
+# out of a scan's borderless tables, a target with no indicator stated instead of loaded.
 
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6

@@ -12,6 +12,8 @@ next page keeps the boundaries of its first part.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
+from dataclasses import replace
 
 from extractors.geometry import x_overlap
 from extractors.grid import Cell, Table
@@ -21,7 +23,12 @@ from extractors.sections import HEADER_LABEL, is_period_label
 from schemas.text import fold
 
 CELL_GAP = 0.45  # font sizes: a wider gap inside a baseline parts two cells (a word space is ~0.28)
+DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2212")  # a dash alone in a cell: nothing planned
+LEADING_SPECKS = "_~:'\"\u201c\u201d\u2018\u2019`"
 COLUMN_GAP = 0.45  # font sizes: the narrowest white gap down the body that separates columns
+# Labels that head a column of their own, never the second word of another's ('Anggaran Keterangan'
+# is two columns, though 'Anggaran (Rp)' or 'Anggaran Tahun 2021' is one label).
+OWN_COLUMN_LABELS = frozenset({"keterangan", "ket", "satuan", "target", "sumber"})
 
 
 def band_lines(page: PageLayout, top: float, bottom: float) -> list[TextLine]:
@@ -86,7 +93,9 @@ def _splits_label(x: float, header: TextLine) -> bool:
     wide as justified or OCR'd text is)?"""
     left = [s for s in header.segments if s.x1 <= x]
     right = [s for s in header.segments if s.x0 >= x]
-    return bool(left and right) and HEADER_LABEL.fullmatch(fold(f"{left[-1].text} {right[0].text}")) is not None
+    if not (left and right) or fold(right[0].text) in OWN_COLUMN_LABELS:
+        return False
+    return HEADER_LABEL.fullmatch(fold(f"{left[-1].text} {right[0].text}")) is not None
 
 
 def _between_words(x: float, lines: list[TextLine]) -> bool:
@@ -94,6 +103,25 @@ def _between_words(x: float, lines: list[TextLine]) -> bool:
     return any(
         not any(s.x0 < x < s.x1 for s in line.segments) and line.segments[0].x1 < x < line.segments[-1].x0 for line in lines
     )
+
+
+def _kept(lines: list[TextLine], keep: Callable[[str], bool]) -> list[TextLine]:
+    return [replace(line, segments=kept) for line in lines if (kept := tuple(s for s in line.segments if keep(s.text)))]
+
+
+def _worded(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _without_edge_specks(text: str) -> str:
+    tokens = text.split()
+    while len(tokens) > 1 and not _worded(tokens[0]):
+        tokens.pop(0)
+    while len(tokens) > 1 and not _worded(tokens[-1]):
+        tokens.pop()
+    if tokens and _worded(tokens[0]):
+        tokens[0] = tokens[0].lstrip(LEADING_SPECKS)  # '"3', '“Anggaran': no cell starts with these
+    return " ".join(tokens)
 
 
 def _column_of(segment: Segment, edges: list[float]) -> int:
@@ -104,8 +132,10 @@ def _column_of(segment: Segment, edges: list[float]) -> int:
     return max(range(len(overlaps)), key=lambda c: overlaps[c])
 
 
-def band_table(page: PageLayout, lines: list[TextLine], edges: list[float]) -> Table:
-    """One grid row per baseline, each segment in the column that holds most of it."""
+def band_table(page: PageLayout, lines: list[TextLine], edges: list[float], *, specks: bool = False) -> Table:
+    """One grid row per baseline, each segment in the column that holds most of it. `specks`:
+    the text is a scan's OCR, whose signs at either end of a cell's words are specks (': Program',
+    '— 9.590.400'); a sign alone in its cell ('-', nothing planned) stays."""
     n_cols = len(edges) - 1
     grid: list[list[Cell | None]] = []
     for r, line in enumerate(lines):
@@ -114,7 +144,7 @@ def band_table(page: PageLayout, lines: list[TextLine], edges: list[float]) -> T
             texts[_column_of(seg, edges)].append(seg.text)
         row: list[Cell | None] = []
         for c, parts in enumerate(texts):
-            text = " ".join(parts)
+            text = _without_edge_specks(" ".join(parts)) if specks else " ".join(parts)
             row.append(Cell(text=text, lines=(text,) if text else (), bbox=(edges[c], line.top, edges[c + 1], line.bottom), row=r, col=c))
         grid.append(row)
     row_edges = [lines[0].top] + [line.bottom for line in lines]
@@ -128,9 +158,14 @@ def read_band(page: PageLayout, top: float, bottom: float, edges: tuple[float, .
     lines = band_lines(page, top, bottom)
     if not lines:
         return None
+    if page.is_scanned:  # OCR reads specks of signs off a scan ('_', '....', "'"), and a dash may be one
+        lines = _kept(lines, lambda text: _worded(text) or set(text) <= DASHES)
+    if not lines:
+        return None
     if not edges:
-        separators = column_separators(lines[0], lines[1:])
+        worded = _kept(lines, _worded) if page.is_scanned else lines  # a dash bridges no column's gap either
+        separators = column_separators(worded[0], worded[1:]) if worded else ()
         left = min(s.x0 for line in lines for s in line.segments) - 1
         right = max(s.x1 for line in lines for s in line.segments) + 1
         edges = (left, *separators, right)
-    return band_table(page, lines, list(edges))
+    return band_table(page, lines, list(edges), specks=page.is_scanned)

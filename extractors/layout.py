@@ -40,6 +40,18 @@ class Char:
 MAX_SLOPE = 0.1  # about 6 degrees: a steeper baseline is turned text, not a slanted scan line
 
 
+# Font sizes: no letter, figure or sign is this wide (an em dash is 1). An OCR layer scales each
+# word's glyphs to the box the OCR engine found, so a smear, a rule's dashes or a stamp's edge
+# read as 'ye', 'em' or 'LN' comes out 1.4 to 5 sizes wide a glyph; real words 0.3 to 0.7.
+MAX_GLYPH_WIDTH = 1.25
+
+
+def without_smears(chars: Sequence[Char]) -> list[Char]:
+    """A scan's OCR characters without those stretched wider than any glyph is: specks read
+    off a smear or a rule, which would bridge the white gaps between a table's columns."""
+    return [c for c in chars if c.x1 - c.x0 <= MAX_GLYPH_WIDTH * c.size or not c.text.strip()]
+
+
 def slope_of(a: float, b: float) -> float:
     """A text matrix's baseline slope (its first row a, b), 0 beyond MAX_SLOPE."""
     return -b / a if a > 0 and abs(b) < MAX_SLOPE * a else 0.0

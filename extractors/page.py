@@ -12,7 +12,7 @@ from extractors.figure_rows import figure_cuts
 from extractors.geometry import area
 from extractors.grid import Edges, Ruling, Table, find_ruled_tables
 from extractors.image_rules import ImageReading, read_page_images, straighten_chars
-from extractors.layout import Char, CharIndex, TextLine, group_lines, slope_of
+from extractors.layout import Char, CharIndex, TextLine, group_lines, slope_of, without_smears
 from extractors.pdfium_page import PdfiumDocument
 from extractors.readers import ENV_PAGE_READER, PAGE_READERS, page_reader  # noqa: F401  (re-exported)
 from schemas.records import BBox
@@ -141,7 +141,8 @@ def with_image_rules(path: str | Path, pages: list[PageLayout], numbers: Collect
 
 
 def _rebuilt(page: PageLayout, reading: ImageReading, layered: bool) -> PageLayout:
-    chars = straighten_chars(page.chars, reading.skew, page.width, page.height) if layered else page.chars
+    # Another tool's layer may give a glyph the width of the space after it ('Nama   :'): only our own OCR is smeared
+    chars = straighten_chars(page.chars, reading.skew, page.width, page.height) if layered else without_smears(page.chars)
     layout = layout_of(page.number, page.width, page.height, chars, reading.ruling, page.image_boxes)
     cuts = [cut for t in layout.tables for cut in figure_cuts(t, CharIndex(chars))] if layered else []
     if cuts:

@@ -156,6 +156,10 @@ def indicator_rows(table: Table, roles: Roles, ctx: Context, *, section: str) ->
             continue
         if not indicator and not target:
             continue
+        if not (indicator or code or number or text):
+            # a target with nothing to say what it measures: a speck line OCR read under the header, or an indicator lost
+            yield blank_cell(f"{kind.replace('_', ' ')} target '{_short(target)}': the indicator cell", table.page, union_of(cells))
+            continue
         if not target:
             yield blank_cell(f"{kind.replace('_', ' ')} '{_short(indicator)}': the target cell", table.page, union_of(cells))
         fields: dict[str, str | None] = {

@@ -42,10 +42,25 @@ PERIOD_WORD = re.compile(rf"\b({PERIODS})\b")
 HEADER_FIGURE = re.compile(rf"\b(19|20)\d{{2}}\b|\b({PERIODS}|q) ?[1-4]\b|\(\d{{1,2}}\)")
 
 
+# The words of a table's header line (folded). OCR reads specks off a dashed rule or the paper
+# into a header line ('No .... Program _ 2 "Anggaran _ Keterangan _'): a line of these words
+# and a few one-character specks is a header line whatever figure a speck shows. A row always
+# has words of its own (a program's name, an indicator, a unit).
+HEADER_VOCABULARY = frozenset(
+    "no nomor kode sasaran strategis tujuan program kegiatan sub uraian indikator kinerja utama iku iki "
+    "target satuan anggaran pagu jumlah rp idr keterangan ket sumber dana realisasi capaian volume "
+    "rencana hasil kerja perspektif tahun".split()
+)
+MAX_HEADER_SPECKS = 2
+MIN_HEADER_WORDS = 3
+
+
 def is_header_line(text: str) -> str | None:
     """A short line that heads a budget, target or period (Rincian) table: which kind."""
     folded = fold(text)
-    if len(folded.split()) > MAX_HEADER_LINE_WORDS or re.search(r"\d", HEADER_FIGURE.sub("", folded)):
+    if len(folded.split()) > MAX_HEADER_LINE_WORDS:
+        return None
+    if re.search(r"\d", HEADER_FIGURE.sub("", folded)) and not _labels_and_specks(folded):
         return None
     if is_budget_header(folded):
         return "budget"
@@ -54,6 +69,13 @@ def is_header_line(text: str) -> str | None:
     if is_target_header(folded) or is_year_target_header(folded):
         return "pk_targets"
     return None
+
+
+def _labels_and_specks(folded: str) -> bool:
+    """Header words and at most a few one-character specks, nothing else."""
+    words = [w for w in (w.strip("_") for w in HEADER_FIGURE.sub(" ", folded).split()) if w]
+    labels = [w for w in words if len(w) > 1]
+    return len(words) - len(labels) <= MAX_HEADER_SPECKS and len(labels) >= MIN_HEADER_WORDS and all(w in HEADER_VOCABULARY for w in labels)
 
 
 def collapsed(table: Table) -> bool:
