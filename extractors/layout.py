@@ -46,10 +46,17 @@ MAX_SLOPE = 0.1  # about 6 degrees: a steeper baseline is turned text, not a sla
 MAX_GLYPH_WIDTH = 1.25
 
 
-def without_smears(chars: Sequence[Char]) -> list[Char]:
+def without_smears(chars: Sequence[Char], ruled: Sequence[tuple[float, float, float, float]] = ()) -> list[Char]:
     """A scan's OCR characters without those stretched wider than any glyph is: specks read
-    off a smear or a rule, which would bridge the white gaps between a table's columns."""
-    return [c for c in chars if c.x1 - c.x0 <= MAX_GLYPH_WIDTH * c.size or not c.text.strip()]
+    off a smear or a rule, which would bridge the white gaps between a borderless table's
+    columns. Inside a ruled table (boxes `ruled`) they stay: there the rules part the columns,
+    and a smudged figure read as a speck still tells that its cell holds something."""
+
+    def ruled_over(c: Char) -> bool:
+        x, y = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in ruled)
+
+    return [c for c in chars if c.x1 - c.x0 <= MAX_GLYPH_WIDTH * c.size or not c.text.strip() or ruled_over(c)]
 
 
 def slope_of(a: float, b: float) -> float:

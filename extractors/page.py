@@ -141,9 +141,12 @@ def with_image_rules(path: str | Path, pages: list[PageLayout], numbers: Collect
 
 
 def _rebuilt(page: PageLayout, reading: ImageReading, layered: bool) -> PageLayout:
-    # Another tool's layer may give a glyph the width of the space after it ('Nama   :'): only our own OCR is smeared
-    chars = straighten_chars(page.chars, reading.skew, page.width, page.height) if layered else without_smears(page.chars)
+    chars = straighten_chars(page.chars, reading.skew, page.width, page.height) if layered else page.chars
     layout = layout_of(page.number, page.width, page.height, chars, reading.ruling, page.image_boxes)
+    # Another tool's layer may give a glyph the width of the space after it ('Nama   :'): only our own OCR is smeared
+    if not layered and len(kept := without_smears(chars, [t.bbox for t in layout.tables])) < len(chars):
+        chars = kept
+        layout = layout_of(page.number, page.width, page.height, chars, reading.ruling, page.image_boxes)
     cuts = [cut for t in layout.tables for cut in figure_cuts(t, CharIndex(chars))] if layered else []
     if cuts:
         ruling = Edges(reading.ruling.edges + [cut.edge() for cut in cuts], reading.ruling.bbox)

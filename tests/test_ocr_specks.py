@@ -131,3 +131,10 @@ def test_a_row_is_no_header_line_however_many_header_words_it_has(number, words,
     if not any(w in ("Penunjang", "Urusan", "Pengelolaan", "Keuangan", "Daerah", "Persentase", "pendapatan") for w in words):
         words = [*words, "Daerah"]
     assert is_header_line(" ".join([str(number), *words, figure]).strip()) is None
+
+
+def test_a_smear_inside_a_ruled_table_stays():
+    """There the rules part the columns, and a smudged figure read as a speck still says its cell holds something."""
+    smear = Char(text="D", x0=100, x1=100 + 3 * SIZE, top=50, bottom=50 + SIZE, size=SIZE, bold=False)
+    assert without_smears([smear], [(90.0, 40.0, 200.0, 70.0)]) == [smear]
+    assert without_smears([smear], [(90.0, 80.0, 200.0, 120.0)]) == []
