@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from extractors.findings import finding
 from extractors.geometry import union_of
 from extractors.grid import Cell, Table
-from extractors.sections import AMOUNT_ONLY, MONEY, NUMBERING_CELL, TOTAL_LABEL, Roles, is_numbering_row, is_repeated_header
+from extractors.sections import AMOUNT_ONLY, MONEY, NUMBERING_CELL, TOTAL_LABEL, Roles, is_header_word, is_numbering_row, is_repeated_header
 from extractors.stacked import stacked_records, without_noise_below
 from schemas.codes import IKU_CODE_RE, find_iku_code
 from schemas.records import RawRecord
@@ -253,7 +253,10 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str, lines
         money = [c for c in label_cells if CURRENCY.fullmatch(c.text.strip()) or AMOUNT_ONLY.fullmatch(c.text.strip())]
         label_cells = [c for c in label_cells if all(c is not k for k in money)]
         amount_cells = sorted(money + amount_cells, key=lambda c: c.col)
-        amount = _text(amount_cells) if any(ch.isdigit() for ch in _text(amount_cells)) else ""
+        printed = _text(amount_cells)
+        # no figure: a sub-heading's blank cell or a second header row's '(Rp)', else a figure OCR
+        # misread into letters ('Sanggagsg'), kept as read so the row loads and its amount is listed
+        amount = printed if any(ch.isdigit() for ch in printed) or not is_header_word(printed) else ""
         label = _text(label_cells)
         if not label:
             if (MONEY.search(amount) or AMOUNT_ONLY.fullmatch(amount)) and r == rows[-1] and lines_read:

@@ -149,8 +149,8 @@ def _budget(raw: list[RawRecord], problems: list[ValueProblem]) -> tuple[list[Bu
     for rec in raw:
         f = rec.fields
         amount_raw = squash(f.get("amount") or "")
-        if not any(ch.isdigit() for ch in amount_raw):
-            continue  # a sub-heading or a second header row: no amount, no budget fact
+        if not any(ch.isalnum() for ch in amount_raw):
+            continue  # a sub-heading: no amount, no budget fact (letters alone are a misread amount, listed below)
         amount = _amount(rec, amount_raw, problems)
         label = squash(f.get("label") or "")
         if rec.kind == "budget_total":

@@ -138,3 +138,28 @@ def test_a_smear_inside_a_ruled_table_stays():
     smear = Char(text="D", x0=100, x1=100 + 3 * SIZE, top=50, bottom=50 + SIZE, size=SIZE, bold=False)
     assert without_smears([smear], [(90.0, 40.0, 200.0, 70.0)]) == [smear]
     assert without_smears([smear], [(90.0, 80.0, 200.0, 120.0)]) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, len(PROGRAMS) - 1), st.text(alphabet="SanggsDokmeIl", min_size=3, max_size=10))
+def test_an_amount_ocr_read_as_letters_loads_its_row_with_the_amount_listed(misread_row, letters):
+    """Pasuruan's 'Sanggagsg' for 1.237.612.055: the row is a budget line whose amount could not
+    be read, not a sub-heading; a second header row's '(Rp)' stays no row."""
+    from schemas.normalize import normalize_document
+    from schemas.records import RawDocument
+
+    if is_header_line(letters) or not letters.strip("Il"):
+        letters = "Sanggagsg"
+    top = 150.0
+    chars = line_chars([(130, "No"), (160, "Program"), (330, "Anggaran")], top)
+    chars += line_chars([(330, "(Rp)")], top + LINE)
+    for k, (program, amount) in enumerate(PROGRAMS):
+        top += LINE
+        chars += line_chars([(132, str(k + 1)), (160, program), (330, letters if k == misread_row else amount)], top + LINE)
+    records, _ = read(chars)
+    document = normalize_document(RawDocument(document_id="x", file_name="x.pdf", page_count=1, sections=("pk_budget",), records=tuple(records)))
+    assert [(line.program, line.amount_raw) for line in document.budget_lines] == [
+        (program, letters if k == misread_row else amount) for k, (program, amount) in enumerate(PROGRAMS)
+    ]
+    assert [line.amount_idr is None for line in document.budget_lines] == [k == misread_row for k in range(len(PROGRAMS))]
+    assert [(p.field, p.raw) for p in document.problems] == [("amount", letters)]
