@@ -40,8 +40,9 @@ BUDGET_HEADER_CELLS = (("program", "kegiatan"), ("anggaran", "pagu", "jumlah ang
 MAX_HEADER_WORDS = 8  # a header cell is a label, not a sentence
 MISREAD_NUMBERING_CHARS = 7  # a column number OCR misread ('Ek ieee'): fewer characters than an indicator's name
 STATED_FIGURE = re.compile(r"%|\d[.,]\d|\d{3}")  # what a data cell's figure shows and a column number never does
-TARGET_YEAR = re.compile(r"(?:tahun\s+)?(?:19|20)\d{2}")  # a column headed by the agreement's year
-YEAR_OR_NUMBERING = re.compile(r"\b(19|20)\d{2}\b|\(\d{1,2}\)|^\d{1,2}$")
+YEAR = r"(?:19|20)\d{2}"  # a year as agreements print it
+TARGET_YEAR = re.compile(rf"(?:tahun\s+)?{YEAR}")  # a column headed by the agreement's year
+YEAR_OR_NUMBERING = re.compile(rf"\b{YEAR}\b|\(\d{{1,2}}\)|^\d{{1,2}}$")
 # Thousands grouped with English marks, as schemas.numbers reads them: two ',' groups, or one before the cents.
 ENGLISH_GROUPS = r"\d{1,3}(?:,\d{3}){2,}(?:\.\d{2})?|\d{1,3},\d{3}\.\d{2}"
 AMOUNT_ONLY = re.compile(rf"(?:rp\.?\s*)?(?:\d{{1,3}}(?:\.\d{{3}})+(?:,\d{{2}}|,-)?|{ENGLISH_GROUPS})", re.IGNORECASE)  # a cell that is only an amount
@@ -66,7 +67,7 @@ def is_year_target_header(folded: str) -> bool:
     if "indikator" not in folded:
         return False
     labels = re.search(r"\b(sasaran|tujuan|satuan|no)\b", folded) is not None
-    return labels and len(re.findall(r"\b(?:19|20)\d{2}\b", folded)) == 1 and re.search(r"\b(?:19|20)\d{2}\W*$", folded) is not None
+    return labels and len(re.findall(rf"\b{YEAR}\b", folded)) == 1 and re.search(rf"\b{YEAR}\W*$", folded) is not None
 
 
 def section_of_title(text: str) -> str | None:

@@ -23,7 +23,17 @@ from extractors.grid import Cell, Table
 from extractors.layout import TextLine, group_lines
 from extractors.page import PageLayout
 from extractors.rows import continues_text
-from extractors.sections import AMOUNT_ONLY, MONEY, TOTAL_LABEL, classify_table, is_budget_header, is_target_header, is_year_target_header, section_of_title
+from extractors.sections import (
+    AMOUNT_ONLY,
+    MONEY,
+    TOTAL_LABEL,
+    YEAR,
+    classify_table,
+    is_budget_header,
+    is_target_header,
+    is_year_target_header,
+    section_of_title,
+)
 from schemas.codes import IKU_CODE_RE
 from schemas.text import fold, join_wrapped
 
@@ -39,7 +49,7 @@ PERIODS = r"tw|trw|triwulan|semester|smt"  # words that name a period column
 PERIOD_WORD = re.compile(rf"\b({PERIODS})\b")
 # Figures a header line may print: a year, a quarter, a column number '(3)'. Any other figure
 # makes the line a row ('1b-CP ... Persentase realisasi anggaran 1 Kegiatan'), not a header.
-HEADER_FIGURE = re.compile(rf"\b(19|20)\d{{2}}\b|\b({PERIODS}|q) ?[1-4]\b|\(\d{{1,2}}\)")
+HEADER_FIGURE = re.compile(rf"\b{YEAR}\b|\b({PERIODS}|q) ?[1-4]\b|\(\d{{1,2}}\)")
 
 
 # The words of a table's header line (folded). OCR reads specks off a dashed rule or the paper
