@@ -320,17 +320,18 @@ def target_grid(layout: Layout) -> Grid:
 def budget_grid(layout: Layout) -> Grid:
     style: BudgetStyle = layout.budget_style
     named = {"programs_and_activities": "Program/Kegiatan", "activities": "Kegiatan", "programs": "Program"}[style.lists]
-    labels = ["No", named] + (["", "Anggaran"] if style.rp_column else ["Anggaran"])
-    second = ["", ""] + (["", f"Tahun {layout.year}"] if style.rp_column else [f"Tahun {layout.year}"])
-    shares = [0.7, 6.0] + ([0.6, 2.2] if style.rp_column else [2.6])
+    labels = ["No", named] + (["", "Anggaran"] if style.rp_column else ["Anggaran"]) + (["Keterangan"] if style.source_column else [])
+    second = ["", ""] + (["", f"Tahun {layout.year}"] if style.rp_column else [f"Tahun {layout.year}"]) + ([""] if style.source_column else [])
+    shares = [0.7, 6.0] + ([0.6, 2.2] if style.rp_column else [2.6]) + ([1.3] if style.source_column else [])
     body: list[list[Cell | None]] = []
     keys: list[str | None] = []
 
-    def amount_cells(amount: int) -> list[Cell | None]:
+    def amount_cells(amount: int, source: str = "APBD") -> list[Cell | None]:
         printed = printed_amount(style, amount)
+        funded = [Cell(source)] if style.source_column else []
         if style.rp_column:
-            return [Cell("Rp"), Cell(printed, align="right")]
-        return [Cell(f"Rp {printed}", align="right")]
+            return [Cell("Rp"), Cell(printed, align="right"), *funded]
+        return [Cell(f"Rp {printed}", align="right"), *funded]
 
     b = 0
     if style.lists == "activities":
@@ -340,7 +341,7 @@ def budget_grid(layout: Layout) -> Grid:
             body.append([Cell(number), Cell(activity.name)] + amount_cells(activity.amount))
             keys.append(f"budget:{i}")
         if style.total_row and activities:
-            body.append([Cell(""), Cell(total_label(style))] + amount_cells(sum(a.amount for a in activities)))
+            body.append([Cell(""), Cell(total_label(style))] + amount_cells(sum(a.amount for a in activities), ""))
             keys.append(None)
         return Grid(shares, _header_cells(style, labels, second), body, keys, style)
     for program in layout.programs:
@@ -354,7 +355,7 @@ def budget_grid(layout: Layout) -> Grid:
             b += 1
     if style.total_row:
         total = sum(p.amount for p in layout.programs)
-        body.append([Cell(""), Cell(total_label(style))] + amount_cells(total))
+        body.append([Cell(""), Cell(total_label(style))] + amount_cells(total, ""))
         keys.append(None)
     return Grid(shares, _header_cells(style, labels, second), body, keys, style)
 

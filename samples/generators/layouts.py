@@ -92,6 +92,9 @@ class BudgetStyle(TableStyle):
     lists: Literal["programs_and_activities", "activities", "programs"] = "programs_and_activities"
     marks: Literal["indonesian", "english"] = "indonesian"  # 'Rp 1.250.000' or 'Rp 1,250,000.00'
     total_label: bool = True  # 'Jumlah' before the total; without, the total's name cell is blank
+    # a column after the amount naming where the money comes from ('Keterangan': 'APBD'), as
+    # Pemda PKs print it; a borderless header then reads 'Anggaran Keterangan'
+    source_column: bool = False
 
 
 @dataclass(frozen=True)
