@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from extractors.findings import finding
 from extractors.geometry import union_of
 from extractors.grid import Cell, Table
-from extractors.sections import AMOUNT_ONLY, MONEY, NUMBERING_CELL, TOTAL_LABEL, Roles, is_header_word, is_numbering_row, is_repeated_header
+from extractors.sections import AMOUNT_ONLY, MONEY, NOTE_COLUMNS, NUMBERING_CELL, TOTAL_LABEL, Roles, is_header_word, is_numbering_row, is_repeated_header
 from extractors.stacked import stacked_records, without_noise_below
 from schemas.codes import IKU_CODE_RE, find_iku_code
 from schemas.records import RawRecord
@@ -246,7 +246,7 @@ def budget_rows(table: Table, roles: Roles, ctx: Context, *, section: str, lines
         cells = table.row_cells(r)
         amount_cells = _cells_with_role(table, r, roles, "amount")
         label_cells = [
-            c for c in cells if all(c is not a for a in amount_cells) and roles.columns[c.col] not in {"ket", "keterangan", "satuan"}
+            c for c in cells if all(c is not a for a in amount_cells) and roles.columns[c.col] not in NOTE_COLUMNS
         ]
         # 'Rp' printed in a column of its own, and a figure in a column the header did not
         # name, belong to the amount, not to the name

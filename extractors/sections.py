@@ -24,6 +24,8 @@ SECTION_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 BEHAVIOUR_TITLE = re.compile(r"^perilaku kerja\b")
 NUMBERING_CELL = re.compile(r"^\(?\d{1,2}\)?$")
+# Columns of notes beside a row's name and value: a unit, a remark, the money's source
+NOTE_COLUMNS = frozenset({"ket", "keterangan", "satuan", "sumber"})
 TOTAL_LABEL = re.compile(r"^(jumlah|total)\b")  # a budget table's grand-total row (folded text)
 # Words of a header's lower rows (folded): 'tahun 2025', '(rp)', 'target', 'volume', ...
 HEADER_WORD = re.compile(
@@ -305,6 +307,8 @@ def _column_role(header: str, kind: str) -> str:
         return "objective"
     if "program" in header or "kegiatan" in header:
         return "label"
+    if header.startswith("sumber"):
+        return "sumber"  # 'Sumber Dana', 'Sumber Anggaran': where the money comes from, no amount
     if "anggaran" in header or "pagu" in header or header.startswith("jumlah"):
         return "amount"
     if header.startswith("kode"):

@@ -197,7 +197,7 @@ def layouts(draw) -> Layout:
         lists=draw(st.sampled_from(["programs_and_activities", "activities", "programs"])),
         marks=draw(st.sampled_from(["indonesian", "english"])),
         total_label=draw(st.booleans()),
-        source_column=draw(st.booleans()),
+        source_column=draw(st.sampled_from(["", "Keterangan", "Sumber Dana", "Ket."])),
         flush_above=draw(st.booleans()),
         width=draw(st.sampled_from([1.0, 1.0, 0.9, 0.75])),
     )

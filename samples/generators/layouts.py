@@ -93,8 +93,9 @@ class BudgetStyle(TableStyle):
     marks: Literal["indonesian", "english"] = "indonesian"  # 'Rp 1.250.000' or 'Rp 1,250,000.00'
     total_label: bool = True  # 'Jumlah' before the total; without, the total's name cell is blank
     # a column after the amount naming where the money comes from ('Keterangan': 'APBD'), as
-    # Pemda PKs print it; a borderless header then reads 'Anggaran Keterangan'
-    source_column: bool = False
+    # Pemda PKs print it, headed by this label ('' for none); a borderless header then reads
+    # 'Anggaran Keterangan'
+    source_column: Literal["", "Keterangan", "Sumber Dana", "Ket."] = ""
 
 
 @dataclass(frozen=True)
