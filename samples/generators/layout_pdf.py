@@ -21,6 +21,7 @@ from samples.generators.layouts import (
     PERIOD_LABELS,
     PERIODS,
     BudgetStyle,
+    DrawnTarget,
     Layout,
     SignatureStyle,
     Signer,
@@ -282,12 +283,23 @@ def _header_cells(style: TableStyle, labels: list[str], second: list[str]) -> li
 TARGET_LABELS = {"target": ("Target", "{year}"), "target_year": ("Target {year}", ""), "year": ("{year}", ""), "tahun_year": ("Tahun {year}", "")}
 
 
+def unit_of(target: DrawnTarget) -> str:
+    """What a 'Satuan' column prints for a target: its unit in words."""
+    if target.is_percent:
+        return "Persen"
+    return (target.qualifier or "Nilai").capitalize()
+
+
 def target_grid(layout: Layout) -> Grid:
     style: TargetStyle = layout.target_style
     target, below = TARGET_LABELS[style.target_label]
     labels = ["No", "Sasaran Strategis", "Indikator Kinerja", target.format(year=layout.year)]
     shares = [0.6, 3.0, 4.0, 1.6]
     second = ["", "", "", below.format(year=layout.year)]
+    if style.unit_column:
+        labels.insert(3, "Satuan")
+        shares.insert(3, 1.2)
+        second.insert(3, "")
     if style.code_at == "column":
         labels.insert(2, "Kode")
         shares.insert(2, 1.0)
@@ -309,6 +321,8 @@ def target_grid(layout: Layout) -> Grid:
             objective_cell = Cell(objective.text, rowspan=span) if show else None
             text = f"{indicator.code} {indicator.text}" if style.code_at == "prefix" else indicator.text
             row = [no, objective_cell, Cell(text), Cell(indicator.target.raw, align="center")]
+            if style.unit_column:
+                row.insert(3, Cell(unit_of(indicator.target), align="center"))
             if style.code_at == "column":
                 row.insert(2, Cell(indicator.code, align="center"))
             body.append(row)

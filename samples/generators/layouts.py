@@ -79,6 +79,7 @@ class TargetStyle(TableStyle):
     # the target column's label: 'Target' (the year below it in a second header row), 'Target
     # 2025', or the year alone ('2025', 'Tahun 2025'), as some Pemda and BPS agreements print it
     target_label: Literal["target", "target_year", "year", "tahun_year"] = "target"
+    unit_column: bool = False  # a 'Satuan' column before the target ('Persen', 'Dokumen'), as Pemda PKs print it
 
 
 @dataclass(frozen=True)
