@@ -185,6 +185,7 @@ def layouts(draw) -> Layout:
         split_row=draw(st.one_of(st.none(), st.integers(0, max(n_targets - 1, 0)))),
         target_label=draw(st.sampled_from(["target", "target_year", "year", "tahun_year"])),
         unit_column=draw(st.booleans()),
+        baseline_column=draw(st.booleans()),
     )
     budget_style = BudgetStyle(
         ruled=draw(st.booleans()),

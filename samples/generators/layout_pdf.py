@@ -290,12 +290,25 @@ def unit_of(target: DrawnTarget) -> str:
     return (target.qualifier or "Nilai").capitalize()
 
 
+def baseline_of(target: DrawnTarget) -> str:
+    """Last year's figure as a 'Kondisi Awal' column prints it: the target's, its first digit changed."""
+    digits = [i for i, ch in enumerate(target.raw) if ch.isdigit()]
+    if not digits:
+        return "-"
+    i = digits[0]
+    return target.raw[:i] + str((int(target.raw[i]) + 1) % 10 or 1) + target.raw[i + 1 :]
+
+
 def target_grid(layout: Layout) -> Grid:
     style: TargetStyle = layout.target_style
     target, below = TARGET_LABELS[style.target_label]
     labels = ["No", "Sasaran Strategis", "Indikator Kinerja", target.format(year=layout.year)]
     shares = [0.6, 3.0, 4.0, 1.6]
     second = ["", "", "", below.format(year=layout.year)]
+    if style.baseline_column:
+        labels.insert(3, "Kondisi Awal")
+        shares.insert(3, 1.4)
+        second.insert(3, str(layout.year - 1))
     if style.unit_column:
         labels.insert(3, "Satuan")
         shares.insert(3, 1.2)
@@ -321,6 +334,8 @@ def target_grid(layout: Layout) -> Grid:
             objective_cell = Cell(objective.text, rowspan=span) if show else None
             text = f"{indicator.code} {indicator.text}" if style.code_at == "prefix" else indicator.text
             row = [no, objective_cell, Cell(text), Cell(indicator.target.raw, align="center")]
+            if style.baseline_column:
+                row.insert(3, Cell(baseline_of(indicator.target), align="center"))
             if style.unit_column:
                 row.insert(3, Cell(unit_of(indicator.target), align="center"))
             if style.code_at == "column":

@@ -80,6 +80,7 @@ class TargetStyle(TableStyle):
     # 2025', or the year alone ('2025', 'Tahun 2025'), as some Pemda and BPS agreements print it
     target_label: Literal["target", "target_year", "year", "tahun_year"] = "target"
     unit_column: bool = False  # a 'Satuan' column before the target ('Persen', 'Dokumen'), as Pemda PKs print it
+    baseline_column: bool = False  # a 'Kondisi Awal' column before the target: last year's figure, never the target
 
 
 @dataclass(frozen=True)
