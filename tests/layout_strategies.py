@@ -186,6 +186,7 @@ def layouts(draw) -> Layout:
         target_label=draw(st.sampled_from(["target", "target_year", "year", "tahun_year"])),
         unit_column=draw(st.booleans()),
         baseline_column=draw(st.booleans()),
+        wording=draw(st.sampled_from(["strategis", "utama", "sasaran", "tujuan"])),
     )
     budget_style = BudgetStyle(
         ruled=draw(st.booleans()),

@@ -283,6 +283,15 @@ def _header_cells(style: TableStyle, labels: list[str], second: list[str]) -> li
 TARGET_LABELS = {"target": ("Target", "{year}"), "target_year": ("Target {year}", ""), "year": ("{year}", ""), "tahun_year": ("Tahun {year}", "")}
 
 
+# TargetStyle.wording -> the objective's and the indicator's column labels
+TARGET_WORDING = {
+    "strategis": ("Sasaran Strategis", "Indikator Kinerja"),
+    "utama": ("Sasaran Strategis", "Indikator Kinerja Utama"),
+    "sasaran": ("Sasaran", "Indikator Sasaran"),
+    "tujuan": ("Tujuan", "Indikator Tujuan"),
+}
+
+
 def unit_of(target: DrawnTarget) -> str:
     """What a 'Satuan' column prints for a target: its unit in words."""
     if target.is_percent:
@@ -302,7 +311,8 @@ def baseline_of(target: DrawnTarget) -> str:
 def target_grid(layout: Layout) -> Grid:
     style: TargetStyle = layout.target_style
     target, below = TARGET_LABELS[style.target_label]
-    labels = ["No", "Sasaran Strategis", "Indikator Kinerja", target.format(year=layout.year)]
+    objective_label, indicator_label = TARGET_WORDING[style.wording]
+    labels = ["No", objective_label, indicator_label, target.format(year=layout.year)]
     shares = [0.6, 3.0, 4.0, 1.6]
     second = ["", "", "", below.format(year=layout.year)]
     if style.baseline_column:
@@ -343,7 +353,7 @@ def target_grid(layout: Layout) -> Grid:
             body.append(row)
             keys.append(f"pk:{n}")
             n += 1
-    return Grid(shares, _header_cells(style, labels, second), body, keys, style, labels.index("Indikator Kinerja"))
+    return Grid(shares, _header_cells(style, labels, second), body, keys, style, labels.index(indicator_label))
 
 
 def budget_grid(layout: Layout) -> Grid:

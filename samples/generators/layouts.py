@@ -81,6 +81,8 @@ class TargetStyle(TableStyle):
     target_label: Literal["target", "target_year", "year", "tahun_year"] = "target"
     unit_column: bool = False  # a 'Satuan' column before the target ('Persen', 'Dokumen'), as Pemda PKs print it
     baseline_column: bool = False  # a 'Kondisi Awal' column before the target: last year's figure, never the target
+    # how the header names the objective and indicator columns, as agreements word it
+    wording: Literal["strategis", "utama", "sasaran", "tujuan"] = "strategis"
 
 
 @dataclass(frozen=True)
