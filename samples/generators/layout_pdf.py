@@ -359,7 +359,7 @@ def target_grid(layout: Layout) -> Grid:
 def budget_grid(layout: Layout) -> Grid:
     style: BudgetStyle = layout.budget_style
     named = {"programs_and_activities": "Program/Kegiatan", "activities": "Kegiatan", "programs": "Program"}[style.lists]
-    labels = ["No", named] + (["", "Anggaran"] if style.rp_column else ["Anggaran"]) + ([style.source_column] if style.source_column else [])
+    labels = ["No", named] + (["", style.amount_label] if style.rp_column else [style.amount_label]) + ([style.source_column] if style.source_column else [])
     second = ["", ""] + (["", f"Tahun {layout.year}"] if style.rp_column else [f"Tahun {layout.year}"]) + ([""] if style.source_column else [])
     shares = [0.7, 6.0] + ([0.6, 2.2] if style.rp_column else [2.6]) + ([1.3] if style.source_column else [])
     body: list[list[Cell | None]] = []
