@@ -38,7 +38,9 @@ HEADER_LABEL = re.compile(
     r"program\s*/\s*kegiatan|program|kegiatan|uraian|anggaran.*|pagu.*|rencana hasil kerja|perspektif|kode"
 )
 TARGET_HEADER_CELLS = (("indikator",), ("target",))
-BUDGET_HEADER_CELLS = (("program", "kegiatan"), ("anggaran", "pagu", "jumlah anggaran"))
+BUDGET_HEADER_CELLS = (("program", "kegiatan"), ("anggaran", "pagu", "jumlah anggaran", "jumlah rp", "biaya"))
+# A money column's header (folded): 'Anggaran', 'Pagu', 'Biaya', 'Jumlah (Rp)'; 'Sumber Anggaran' names no money
+MONEY_HEADER = re.compile(r"(?<!sumber )\b(anggaran|pagu|biaya)\b|\bjumlah rp\b")
 MAX_HEADER_WORDS = 8  # a header cell is a label, not a sentence
 MISREAD_NUMBERING_CHARS = 7  # a column number OCR misread ('Ek ieee'): fewer characters than an indicator's name
 STATED_FIGURE = re.compile(r"%|\d[.,]\d|\d{3}")  # what a data cell's figure shows and a column number never does
@@ -54,7 +56,7 @@ MONEY = re.compile(r"(?:rp\.?\s*)?(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d{2}|,-)?|\d{1,3
 
 def is_budget_header(folded: str) -> bool:
     """Header words of a budget table: a money column beside programs or activities."""
-    return ("anggaran" in folded or "pagu" in folded) and ("program" in folded or "kegiatan" in folded)
+    return MONEY_HEADER.search(folded) is not None and ("program" in folded or "kegiatan" in folded)
 
 
 def is_target_header(folded: str) -> bool:
@@ -309,7 +311,7 @@ def _column_role(header: str, kind: str) -> str:
         return "label"
     if header.startswith("sumber"):
         return "sumber"  # 'Sumber Dana', 'Sumber Anggaran': where the money comes from, no amount
-    if "anggaran" in header or "pagu" in header or header.startswith("jumlah"):
+    if "anggaran" in header or "pagu" in header or header.startswith(("jumlah", "biaya")):
         return "amount"
     if header.startswith("kode"):
         return "code"

@@ -58,7 +58,7 @@ HEADER_FIGURE = re.compile(rf"\b{YEAR}\b|\b({PERIODS}|q) ?[1-4]\b|\(\d{{1,2}}\)"
 # has words of its own (a program's name, an indicator, a unit).
 HEADER_VOCABULARY = frozenset(
     "no nomor kode sasaran strategis tujuan program kegiatan sub uraian indikator kinerja utama iku iki "
-    "target satuan anggaran pagu jumlah rp idr keterangan ket sumber dana realisasi capaian volume "
+    "target satuan anggaran pagu biaya jumlah rp idr keterangan ket sumber dana realisasi capaian volume "
     "rencana hasil kerja perspektif tahun".split()
 )
 MAX_HEADER_SPECKS = 2

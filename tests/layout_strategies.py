@@ -201,7 +201,7 @@ def layouts(draw) -> Layout:
         marks=draw(st.sampled_from(["indonesian", "english"])),
         total_label=draw(st.booleans()),
         source_column=draw(st.sampled_from(["", "Keterangan", "Sumber Dana", "Ket."])),
-        amount_label=draw(st.sampled_from(["Anggaran", "Anggaran (Rp)", "Pagu Anggaran", "Jumlah Anggaran", "Alokasi Anggaran"])),
+        amount_label=draw(st.sampled_from(["Anggaran", "Anggaran (Rp)", "Pagu Anggaran", "Jumlah Anggaran", "Alokasi Anggaran", "Jumlah (Rp)", "Biaya"])),
         flush_above=draw(st.booleans()),
         width=draw(st.sampled_from([1.0, 1.0, 0.9, 0.75])),
     )

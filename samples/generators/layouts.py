@@ -100,7 +100,7 @@ class BudgetStyle(TableStyle):
     # Pemda PKs print it, headed by this label ('' for none); a borderless header then reads
     # 'Anggaran Keterangan'
     source_column: Literal["", "Keterangan", "Sumber Dana", "Ket."] = ""
-    amount_label: Literal["Anggaran", "Anggaran (Rp)", "Pagu Anggaran", "Jumlah Anggaran", "Alokasi Anggaran"] = "Anggaran"
+    amount_label: Literal["Anggaran", "Anggaran (Rp)", "Pagu Anggaran", "Jumlah Anggaran", "Alokasi Anggaran", "Jumlah (Rp)", "Biaya"] = "Anggaran"
 
 
 @dataclass(frozen=True)
