@@ -11,6 +11,8 @@ loaded by an older version are then re-read by `kinerja ingest --reextract`.
 # slanted OCR lines grouped square to their slant, figures under their label cut apart,
 # a scan's rules that lean (photographed pages) or zigzag once turned straight read whole;
 # 6: OCR specks (smeared glyphs, signs at a cell's edges, a stray figure in a header line) left
-# out of a scan's borderless tables, a target with no indicator stated instead of loaded.
+# out of a scan's borderless tables, a target with no indicator stated instead of loaded, an amount
+# OCR read as letters loaded as unreadable, a funding-source column ('Sumber Dana') kept out of
+# the rows' names, a money column headed 'Jumlah (Rp)' or 'Biaya'.
 
 EXTRACTOR_VERSION = 6
