@@ -122,10 +122,10 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
     n = len(table.grid)
     # Period labels decide first: a Rincian's 'Target 2025' may stand above its 'TW I ... TW IV'.
     for r in range(min(n, 4)):
-        periods = {c: cell.text for c, cell in enumerate(table.grid[r]) if cell is not None and cell.colspan == 1 and is_period_label(cell.text)}
+        periods, named = _period_labels(table, r)
         if len(periods) >= 3:
-            header_rows = extend_header(table, r + 1)
-            columns = [_column_role(_header_text(table, range(r + 1), c), "period") if c not in periods else "period" for c in range(table.n_cols)]
+            header_rows = extend_header(table, named)
+            columns = [_column_role(_header_text(table, range(named), c), "period") if c not in periods else "period" for c in range(table.n_cols)]
             columns = content_roles(table, header_rows, columns, "period")
             header = tuple(tuple(fold(t) for t in table.row_texts(h)) for h in range(header_rows))
             return Roles("period", header_rows, columns, periods, header=header)
@@ -153,6 +153,23 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
     if after_behaviour_title:
         return Roles("behaviours", 0, [""] * table.n_cols)
     return Roles("unknown", 0, [""] * table.n_cols)
+
+
+def _period_labels(table: Table, r: int) -> tuple[dict[int, str], int]:
+    """Row r's period labels by column, and the header rows they fill: a label wrapped in its
+    narrow column on a borderless table ('Triwulan' over 'IV', one grid row a line) is read
+    whole, the row under it then being the header's too."""
+    row = table.grid[r]
+    own = {c: cell.text for c, cell in enumerate(row) if cell is not None and cell.colspan == 1}
+    periods = {c: text for c, text in own.items() if is_period_label(text)}
+    if r + 1 >= len(table.grid):
+        return periods, r + 1
+    below = [c for c in table.row_cells(r + 1) if c.row == r + 1 and c.text]
+    if len(periods) < 2 or not below or any(c.col not in own or c.col in periods or STATED_FIGURE.search(c.text) for c in below):
+        return periods, r + 1  # a row of data, or a row of labels of its own (under 'Target 2025'), not the rest of these
+    whole = {**own, **{c.col: f"{own[c.col]} {c.text.strip()}" for c in below}}
+    wrapped = {c: text for c, text in whole.items() if is_period_label(text)}
+    return (wrapped, r + 2) if len(wrapped) > len(periods) else (periods, r + 1)
 
 
 def _year_target_column(table: Table, r: int, folded: list[str]) -> int | None:

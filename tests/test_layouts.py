@@ -10,9 +10,11 @@ CI draws a seeded sample; the long run draws many more:
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extractors.document import extract_document
 from samples.generators.layout_pdf import render_layout
@@ -117,3 +119,14 @@ def test_every_drawn_layout_reads_back_exactly(layout: Layout, tmp_path_factory)
     raw = extract_document(path, document_id="drawn", file_name=path.name)
     doc = normalize_document(raw)
     assert differences(layout, doc, pages) == []
+
+
+@settings(max_examples=12, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts(), wording=st.sampled_from(["triwulan", "tw_digits"]))
+def test_a_borderless_rincian_whose_period_labels_wrap_reads_back_exactly(layout: Layout, wording: str, tmp_path_factory) -> None:
+    """'Triwulan' over 'IV', 'Target' over 'Tahunan': one baseline a grid row, the labels read whole."""
+    layout = replace(layout, producer="reportlab", rincian_style=replace(layout.rincian_style, ruled=False, period_wording=wording))
+    path = tmp_path_factory.mktemp("layout") / "wrapped.pdf"
+    pages = render_layout(layout, path)
+    assert differences(layout, normalize_document(extract_document(path, document_id="drawn", file_name=path.name)), pages) == []

@@ -18,7 +18,7 @@ from pathlib import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from samples.generators.layouts import (
-    PERIOD_LABELS,
+    PERIOD_WORDINGS,
     PERIODS,
     BudgetStyle,
     DrawnTarget,
@@ -401,7 +401,7 @@ def budget_grid(layout: Layout) -> Grid:
 
 def rincian_grid(layout: Layout) -> Grid:
     style: TargetStyle = layout.rincian_style
-    labels = ["No", "Indikator Kinerja Utama"] + [PERIOD_LABELS[p] for p in PERIODS]
+    labels = ["No", "Indikator Kinerja Utama"] + [PERIOD_WORDINGS[style.period_wording][p] for p in PERIODS]
     shares = [0.9, 5.0] + [1.2] * len(PERIODS)
     if style.code_at == "column":
         labels.insert(1, "Kode")

@@ -19,6 +19,12 @@ CodeAt = Literal["column", "no", "prefix", "none"]
 Numbering = Literal["numbers", "letters", "dotted", "none"]
 PERIODS = ("Q1", "Q2", "Q3", "Q4", "Y")
 PERIOD_LABELS = {"Q1": "TW I", "Q2": "TW II", "Q3": "TW III", "Q4": "TW IV", "Y": "Tahunan"}
+# TargetStyle.period_wording -> a Rincian's period labels; the long ones wrap in their narrow columns
+PERIOD_WORDINGS = {
+    "tw": PERIOD_LABELS,
+    "tw_digits": {"Q1": "TW 1", "Q2": "TW 2", "Q3": "TW 3", "Q4": "TW 4", "Y": "Target Tahunan"},
+    "triwulan": {"Q1": "Triwulan I", "Q2": "Triwulan II", "Q3": "Triwulan III", "Q4": "Triwulan IV", "Y": "Tahunan"},
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class TargetStyle(TableStyle):
     baseline_column: bool = False  # a 'Kondisi Awal' column before the target: last year's figure, never the target
     # how the header names the objective and indicator columns, as agreements word it
     wording: Literal["strategis", "utama", "sasaran", "tujuan"] = "strategis"
+    period_wording: Literal["tw", "tw_digits", "triwulan"] = "tw"  # a Rincian's period labels (PERIOD_WORDINGS)
 
 
 @dataclass(frozen=True)
