@@ -20,10 +20,10 @@ from extractors.grid import Cell, Table
 from extractors.layout import Char, Segment, TextLine, group_lines
 from extractors.page import PageLayout
 from extractors.sections import HEADER_LABEL, is_period_label
+from schemas.targets import NO_TARGET
 from schemas.text import fold
 
 CELL_GAP = 0.45  # font sizes: a wider gap inside a baseline parts two cells (a word space is ~0.28)
-DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2212")  # a dash alone in a cell: nothing planned
 LEADING_SPECKS = "_~:'\"\u201c\u201d\u2018\u2019`"
 COLUMN_GAP = 0.45  # font sizes: the narrowest white gap down the body that separates columns
 # Labels that head a column of their own, never the second word of another's ('Anggaran Keterangan'
@@ -156,10 +156,8 @@ def read_band(page: PageLayout, top: float, bottom: float, edges: tuple[float, .
     left out of the column search, as its cells may span several columns), or continuing a
     table whose column edges are given."""
     lines = band_lines(page, top, bottom)
-    if not lines:
-        return None
-    if page.is_scanned:  # OCR reads specks of signs off a scan ('_', '....', "'"), and a dash may be one
-        lines = _kept(lines, lambda text: _worded(text) or set(text) <= DASHES)
+    if page.is_scanned:  # OCR reads specks of signs off a scan ('_', '....', "'"); a dash may mean nothing planned
+        lines = _kept(lines, lambda text: _worded(text) or text in NO_TARGET)
     if not lines:
         return None
     if not edges:

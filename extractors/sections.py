@@ -165,7 +165,7 @@ def _period_labels(table: Table, r: int) -> tuple[dict[int, str], int]:
     if r + 1 >= len(table.grid):
         return periods, r + 1
     below = [c for c in table.row_cells(r + 1) if c.row == r + 1 and c.text]
-    if len(periods) < 2 or not below or any(c.col not in own or c.col in periods or STATED_FIGURE.search(c.text) for c in below):
+    if len(periods) < 2 or not below or any(not own.get(c.col) or c.col in periods or STATED_FIGURE.search(c.text) for c in below):
         return periods, r + 1  # a row of data, or a row of labels of its own (under 'Target 2025'), not the rest of these
     whole = {**own, **{c.col: f"{own[c.col]} {c.text.strip()}" for c in below}}
     wrapped = {c: text for c, text in whole.items() if is_period_label(text)}

@@ -83,7 +83,7 @@ def is_header_line(text: str) -> str | None:
 
 def _labels_and_specks(folded: str) -> bool:
     """Header words and at most a few one-character specks, nothing else."""
-    words = [w for w in (w.strip("_") for w in HEADER_FIGURE.sub(" ", folded).split()) if w]
+    words = HEADER_FIGURE.sub(" ", folded).split()  # folded: signs ('_', '....') are gone
     labels = [w for w in words if len(w) > 1]
     return len(words) - len(labels) <= MAX_HEADER_SPECKS and len(labels) >= MIN_HEADER_WORDS and all(w in HEADER_VOCABULARY for w in labels)
 
