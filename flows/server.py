@@ -14,6 +14,8 @@ API server for the run instead of Prefect's own temporary one, because Prefect's
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
+import importlib.util
 import os
 import shutil
 import socket
@@ -63,12 +65,11 @@ def prefect_api() -> Iterator[str]:
 @contextlib.contextmanager
 def starting_api() -> Iterator[Callable[[], str]]:
     """Start the private API server (unless the user has one) and go on at once: the block
-    does other work while it starts, and calls what it yields to wait for it (its URL)."""
-    from prefect.settings import PREFECT_API_URL
-
-    configured = PREFECT_API_URL.value()
-    if configured:
-        yield lambda: str(configured)
+    does other work while it starts, and calls what it yields to wait for it (its URL).
+    The server is launched before Prefect is imported (about a second of the run's start)."""
+    named = os.environ.get("PREFECT_API_URL")
+    if named:
+        yield lambda: named
         return
     with tempfile.TemporaryDirectory(prefix="kinerja-prefect-") as home:
         with _private_server(home) as api_up:
@@ -77,14 +78,6 @@ def starting_api() -> Iterator[Callable[[], str]]:
 
 @contextlib.contextmanager
 def _private_server(home: str) -> Iterator[Callable[[], str]]:
-    from prefect.settings import (
-        PREFECT_API_URL,
-        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
-        PREFECT_HOME,
-        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
-        temporary_settings,
-    )
-
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api"
     log = os.path.join(home, "server.log")
@@ -92,20 +85,42 @@ def _private_server(home: str) -> Iterator[Callable[[], str]]:
     template = _template_path()
     with contextlib.suppress(OSError):
         shutil.copyfile(template, database)
-    process = _launch(port, home, database, log)
+    process, launched = _launch(port, home, database, log), time.monotonic()
+    reporting = contextlib.ExitStack()  # the run's Prefect settings, once the server is up
+    answer: list[str] = []
 
     def api_up() -> str:
-        _wait_until_healthy(process, url, log, float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
+        if answer:
+            return answer[0]
+        from prefect.settings import (
+            PREFECT_API_URL,
+            PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+            PREFECT_HOME,
+            PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+            temporary_settings,
+        )
+
+        configured = PREFECT_API_URL.value()
+        if configured:  # a Prefect profile names the user's server: ours started for nothing
+            _stop(process)
+            answer.append(str(configured))
+            return answer[0]
+        _wait_until_healthy(process, url, log, launched, float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
         if not os.path.exists(template):
             _keep_as_template(database, template)
+        # Heartbeats let a long-lived server notice a crashed flow run; this one ends with the
+        # run, and joining the heartbeat thread costs up to a second at the end of every run.
+        reporting.enter_context(
+            temporary_settings(updates={PREFECT_API_URL: url, PREFECT_HOME: home, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+        )
+        answer.append(url)
         return url
 
     try:
-        # Heartbeats let a long-lived server notice a crashed flow run; this one ends with the
-        # run, and joining the heartbeat thread costs up to a second at the end of every run.
-        with temporary_settings(updates={PREFECT_API_URL: url, PREFECT_HOME: home, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        with reporting:
             yield api_up
-            _drain_clients()  # a stopped run does not wait for its logs: the history is thrown away
+            if answer == [url]:
+                _drain_clients()  # a stopped run does not wait for its logs: the history is thrown away
     finally:
         _stop(process)
 
@@ -113,10 +128,8 @@ def _private_server(home: str) -> Iterator[Callable[[], str]]:
 def _template_path() -> str:
     """A migrated, empty Prefect database, made by the first run: a new database costs
     about 5 s of migrations, a copy of this one nothing. One per Prefect version."""
-    import prefect
-
     folder = os.path.join(tempfile.gettempdir(), f"kinerja-prefect-{os.getuid()}")
-    return os.path.join(folder, f"empty-{prefect.__version__}.db")
+    return os.path.join(folder, f"empty-{importlib.metadata.version('prefect')}.db")
 
 
 def _keep_as_template(database: str, template: str) -> None:
@@ -135,8 +148,8 @@ def _keep_as_template(database: str, template: str) -> None:
 
 
 def _launch(port: int, home: str, database: str, log: str) -> subprocess.Popen:
-    import prefect
-
+    spec = importlib.util.find_spec("prefect")  # where it is, without the second its import takes
+    assert spec is not None and spec.submodule_search_locations, "Prefect is a dependency"
     env = {
         **os.environ,
         "PREFECT_HOME": home,
@@ -150,7 +163,7 @@ def _launch(port: int, home: str, database: str, log: str) -> subprocess.Popen:
     with open(log, "wb") as errors:  # a file, not a pipe: nobody reads it during the run, it must never fill
         return subprocess.Popen(
             [
-                sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent),
+                sys.executable, "-m", "uvicorn", "--app-dir", os.path.dirname(spec.submodule_search_locations[0]),
                 "--factory", "prefect.server.api.server:create_app",
                 "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
             ],
@@ -165,10 +178,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_until_healthy(process: subprocess.Popen, url: str, log: str, timeout_s: float) -> None:
+def _wait_until_healthy(process: subprocess.Popen, url: str, log: str, launched: float, timeout_s: float) -> None:
+    """Wait until the server answers, at most `timeout_s` from its launch (time.monotonic() `launched`)."""
     import httpx
 
-    deadline = time.monotonic() + timeout_s
+    deadline = launched + timeout_s
     with httpx.Client(timeout=2) as client:
         while time.monotonic() < deadline:
             if process.poll() is not None:

@@ -1,5 +1,6 @@
 """The command line tells the truth: its help keeps every default, it knows its version,
-a mistyped warehouse path is refused, a Prefect server that does not start is one line."""
+a mistyped warehouse path is refused, a Prefect server that does not start is one line, a
+server named in a Prefect profile gets the run."""
 
 from __future__ import annotations
 
@@ -69,3 +70,27 @@ def test_a_prefect_server_that_does_not_start_in_time_is_one_line(tmp_path):
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 1
     assert len(lines) == 1 and "did not start within 1 s" in lines[0] and "PREFECT_API_URL" in lines[0], done.stderr
+
+
+def test_a_server_named_in_a_prefect_profile_gets_the_run(prefect_api, tmp_path):
+    """The private server is launched before Prefect is imported, from the environment alone;
+    a server named in the user's Prefect profile still gets the run (and ours is stopped)."""
+    import json
+
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterName
+    from prefect.settings import PREFECT_API_URL
+
+    env = ingest_env(tmp_path, own_server=True)
+    profiles = tmp_path / "profiles.toml"
+    profiles.write_text(f'active = "theirs"\n\n[profiles.theirs]\nPREFECT_API_URL = "{PREFECT_API_URL.value()}"\n')
+    env["PREFECT_PROFILES_PATH"] = str(profiles)
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "ingest", str(MEDAN), "--db", str(tmp_path / "w.duckdb"), "--json", "--no-publish"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    run_id = json.loads(done.stdout)["run_id"]
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(flow_run_filter=FlowRunFilter(name=FlowRunFilterName(any_=[run_id])))
+    assert [r.state_type.value for r in runs] == ["COMPLETED"]
