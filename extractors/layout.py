@@ -23,7 +23,10 @@ SPACED_WORD_GAP = 1.5  # in a heading spaced with space characters, a gap this m
 _POSITION, _X0, _FIRST = attrgetter("top", "x0"), attrgetter("x0"), itemgetter(0)
 
 
-@dataclass(frozen=True, slots=True)
+# Char, Segment and TextLine are made by the thousand a page: not frozen, because a frozen
+# dataclass sets each field through object.__setattr__ (five times the cost of making one);
+# nothing changes them once made, and they hash by value as frozen ones would.
+@dataclass(slots=True, unsafe_hash=True)
 class Char:
     text: str
     x0: float
@@ -64,7 +67,7 @@ def slope_of(a: float, b: float) -> float:
     return -b / a if a > 0 and abs(b) < MAX_SLOPE * a else 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Segment:
     """A run of text on one baseline, cut where a wide gap separates columns."""
 
@@ -81,7 +84,7 @@ class Segment:
         return (self.x0, self.top, self.x1, self.bottom)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class TextLine:
     segments: tuple[Segment, ...]
 
