@@ -50,6 +50,9 @@ _IDLE_SERVICES = {
 }
 
 
+_TEMPLATE_READY = {"PREFECT_SERVER_DATABASE_MIGRATE_ON_START": "false", "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false"}
+
+
 class ServerError(RuntimeError):
     """The private API server did not come up; the message says what to do."""
 
@@ -83,9 +86,7 @@ def _private_server(home: str) -> Iterator[Callable[[], str]]:
     log = os.path.join(home, "server.log")
     database = os.path.join(home, "prefect.db")
     template = _template_path()
-    with contextlib.suppress(OSError):
-        shutil.copyfile(template, database)
-    process, launched = _launch(port, home, database, log), time.monotonic()
+    process, launched = _launch(port, home, database, log, migrated=_copied(template, database)), time.monotonic()
     reporting = contextlib.ExitStack()  # the run's Prefect settings, once the server is up
     answer: list[str] = []
 
@@ -125,6 +126,17 @@ def _private_server(home: str) -> Iterator[Callable[[], str]]:
         _stop(process)
 
 
+def _copied(template: str, database: str) -> bool:
+    """The run's database starts as a copy of the template, if there is one and it copies whole."""
+    try:
+        shutil.copyfile(template, database)
+        return True
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(database)
+        return False
+
+
 def _template_path() -> str:
     """A migrated, empty Prefect database, made by the first run: a new database costs
     about 5 s of migrations, a copy of this one nothing. One per Prefect version."""
@@ -147,7 +159,9 @@ def _keep_as_template(database: str, template: str) -> None:
         os.replace(partial, template)
 
 
-def _launch(port: int, home: str, database: str, log: str) -> subprocess.Popen:
+def _launch(port: int, home: str, database: str, log: str, *, migrated: bool = False) -> subprocess.Popen:
+    """Start the server on `database`; `migrated`: a copy of the template, whose schema is
+    current and whose block types are registered, so the server checks neither (a second of its start)."""
     spec = importlib.util.find_spec("prefect")  # where it is, without the second its import takes
     assert spec is not None and spec.submodule_search_locations, "Prefect is a dependency"
     env = {
@@ -158,6 +172,7 @@ def _launch(port: int, home: str, database: str, log: str) -> subprocess.Popen:
         "PREFECT__SERVER_EPHEMERAL": "1",
         "PREFECT__SERVER_FINAL": "1",
         **_IDLE_SERVICES,
+        **(_TEMPLATE_READY if migrated else {}),
     }
     env.pop("PREFECT_API_URL", None)
     with open(log, "wb") as errors:  # a file, not a pipe: nobody reads it during the run, it must never fill
