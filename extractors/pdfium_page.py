@@ -35,6 +35,7 @@ from schemas.records import BBox
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # PDFium names a simple font without it, a composite (Type0) one with it
 GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))  # PDFium's text page makes up only spaces and line ends
 HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line
+TEXT_MARK = 0xFFFE  # what the page's text (FPDFText_GetText) has for such a mark
 CID_SUBTYPES = ("CIDFontType0", "CIDFontType2")
 EMPTY_WIDTH = 0.01  # points: PDFium's text page skips a text object narrower than this (kSizeEpsilon)
 
@@ -221,8 +222,9 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
     at_x, at_y = ctypes.byref(ox), ctypes.byref(oy)
     chars: list[Char] = []
     last: tuple[int, float, float] | None = None
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = _char_code(raw, i)
+    for i, code in enumerate(_codes(raw)):
+        if code == TEXT_MARK:  # the page's text writes this where PDFium's code for the character is a mark (a line-end hyphen's)
+            code = _char_code(raw, i)
         if code in GENERATED_CODES and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue
         text = "-" if code == HYPHEN_MARK and pdfium_c.FPDFText_IsHyphen(raw, i) == 1 else chr(code)
@@ -257,6 +259,17 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
         chars.append(Char(text, x0 + x_shift, x1 + x_shift, height - y1 + top, height - y0 + top, y1 - y0, obj.metrics.bold))
     unread = [(o, outer) for o, outer in drawing.text_objects if _address(o) not in placements]
     return chars + _spaces(unread, frame, fonts, known, widths)
+
+
+def _codes(raw: ctypes.c_void_p) -> list[int]:
+    """Each character's code, the page's text read in one call (a call a character costs a third of
+    reading the characters); a page whose text is not one UTF-16 unit a character is read a character at a time."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    units = (ctypes.c_ushort * (count + 1))()
+    codes = units[:count] if pdfium_c.FPDFText_GetText(raw, 0, count, units) == count + 1 else []
+    if len(codes) != count or any(0xD800 <= code <= 0xDFFF for code in codes):
+        return [_char_code(raw, i) for i in range(count)]
+    return codes
 
 
 def _text_object(raw: ctypes.c_void_p, i: int, handle: ctypes.c_void_p, fonts: dict[int, FontMetrics], known: dict[str, FontMetrics]) -> TextObject:

@@ -10,6 +10,7 @@ import pypdfium2  # noqa: F401
 
 import extractors.digital_signature  # noqa: F401
 import flows.isolation  # noqa: F401
+import flows.pipeline  # noqa: F401
 from schemas.matching import indicator_tokens
 
 indicator_tokens("Indeks kepuasan pengguna layanan")  # loads spaCy's Indonesian tokenizer

@@ -18,7 +18,6 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors import EXTRACTOR_VERSION
-from extractors.digital_signature import load_trust_roots
 from extractors.source import read_password_file
 from flows.discovery import Found, discover_pdfs
 from flows.head_start import taken
@@ -107,6 +106,8 @@ def ingest(
         publish=publish, no_publish=no_publish,
     )
     if settings.trust_roots:
+        from extractors.digital_signature import load_trust_roots  # pyHanko: half a second to import, here only when it checks
+
         load_trust_roots(Path(settings.trust_roots))  # a bad folder stops the run before anything is loaded
     if settings.limits.password_file:
         read_password_file(settings.limits.password_file)  # unreadable: stop before anything is loaded

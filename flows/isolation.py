@@ -29,7 +29,6 @@ from multiprocessing.connection import Connection
 
 from extractors.source import MIB
 from flows.failures import out_of_memory
-from flows.pipeline import extract_checked
 from flows.process import die_with_parent
 from flows.settings import Limits
 from schemas.records import Document
@@ -248,6 +247,8 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _child_main(conn: Connection, limits: Limits) -> None:
     """Read documents until the parent closes the pipe (or the parent is gone)."""
+    from flows.pipeline import extract_checked  # the forkserver has it (flows.child_warmup); the run's process needs none of it
+
     _confine(limits)
     while True:
         try:
