@@ -37,6 +37,8 @@ HEADER_LABEL = re.compile(
     r"no\.?|nomor|sasaran( strategis| program| kegiatan)?|indikator( kinerja)?( utama)?|iku|iki|target|"
     r"program\s*/\s*kegiatan|program|kegiatan|uraian|anggaran.*|pagu.*|rencana hasil kerja|perspektif|kode"
 )
+# A label wrapped in its narrow column, read whole (folded): 'Sumber' over 'Dana', 'Indikator' over 'Kinerja'
+WRAPPED_LABEL = re.compile(rf"(?:{HEADER_LABEL.pattern})|sumber (dana|anggaran|pendanaan)|kondisi awal")
 TARGET_HEADER_CELLS = (("indikator",), ("target",))
 BUDGET_HEADER_CELLS = (("program", "kegiatan"), ("anggaran", "pagu", "jumlah anggaran", "jumlah rp", "biaya"))
 # A money column's header (folded): 'Anggaran', 'Pagu', 'Biaya', 'Jumlah (Rp)'; 'Sumber Anggaran' names no money
@@ -146,7 +148,7 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
             roles = _roles_with_header(table, "pk_targets", r + 1)
             roles.columns[unread[0]] = unread[1]
             return roles
-        if is_budget_header(joined) or _cells_start(row_texts, BUDGET_HEADER_CELLS):
+        if is_budget_header(joined) or _cells_start(row_texts, BUDGET_HEADER_CELLS) or is_budget_header(_wrapped_header(table, r)):
             return _roles_with_header(table, "budget", r + 1)
         if BEHAVIOUR_TITLE.search(joined) or "berorientasi pelayanan" in joined:
             return Roles("behaviours", r + 1 if BEHAVIOUR_TITLE.search(joined) else r, [""] * table.n_cols)
@@ -258,17 +260,34 @@ def is_header_word(text: str) -> bool:
 def extend_header(table: Table, header_rows: int) -> int:
     """Header rows below the one that named the table: a numbering row '(1) (2) (3)' (right
     under it, as OCR may read one: 'lea | 2 | 3 aes | 4'), or a row whose own cells hold only
-    header words ('| Tahun 2025' under 'Anggaran') while a header cell spans into it or
-    nothing in it reads as data."""
+    header words ('| Tahun 2025' under 'Anggaran') or the rest of a label wrapped in its
+    column ('Dana' under 'Sumber')."""
     named = header_rows
     while header_rows < len(table.grid):
         cells = table.row_cells(header_rows)
         own = [c for c in cells if c.row == header_rows and c.text]
-        if is_numbering_row(cells) or (own and all(is_header_word(c.text) for c in own)) or (header_rows == named and is_misread_numbering(own, table.n_cols)):
+        worded = own and all(is_header_word(c.text) or _wraps_label(table, c) for c in own)
+        if is_numbering_row(cells) or worded or (header_rows == named and is_misread_numbering(own, table.n_cols)):
             header_rows += 1
             continue
         break
     return header_rows
+
+
+def _wrapped_header(table: Table, r: int) -> str:
+    """Row r's labels, each with the words wrapped under it in row r + 1 ('jumlah anggaran |
+    sumber dana'), when row r + 1 holds only such words; else ''."""
+    below = [c for c in table.row_cells(r + 1) if c.row == r + 1 and c.text] if r + 1 < len(table.grid) else []
+    if not below or not all(is_header_word(c.text) or _wraps_label(table, c) for c in below):
+        return ""
+    texts = [fold(" ".join(c.text for c in (table.grid[r][k], table.grid[r + 1][k]) if c is not None and c.text)) for k in range(table.n_cols)]
+    return " | ".join(texts) if _header_like(texts) else ""
+
+
+def _wraps_label(table: Table, cell: Cell) -> bool:
+    """The cell holds the rest of the header label right above it ('Dana' under 'Sumber')."""
+    above = table.grid[cell.row - 1][cell.col] if cell.row else None
+    return above is not None and bool(above.text) and WRAPPED_LABEL.fullmatch(fold(f"{above.text} {cell.text}")) is not None
 
 
 def is_misread_numbering(cells: list[Cell], n_cols: int) -> bool:

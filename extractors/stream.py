@@ -22,19 +22,18 @@ from extractors.geometry import centre_inside, union_of
 from extractors.grid import Cell, Table
 from extractors.layout import TextLine, group_lines
 from extractors.page import PageLayout
-from extractors.rows import continues_text
 from extractors.sections import (
-    AMOUNT_ONLY,
     MONEY,
     TOTAL_LABEL,
     YEAR,
+    Roles,
     classify_table,
     is_budget_header,
     is_target_header,
     is_year_target_header,
     section_of_title,
 )
-from schemas.codes import IKU_CODE_RE
+from extractors.wrapped_rows import AMOUNT, merge_wrapped_rows
 from schemas.text import fold, join_wrapped
 
 HEADER_REACH = 2.5  # font sizes: a header line this close above a grid without a header heads it
@@ -42,8 +41,6 @@ WORD_SPLIT = 0.6  # font sizes: a gap this wide separates the words of a header 
 # Lines that end a borderless table: a place and date over the signatures, a party, a NIP.
 NOT_A_ROW = re.compile(r"^[a-z ]+ \d{0,2} ?(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) \d{4}$|^pihak\b|^nip\b")
 STOP_GAP = 3.0  # font sizes: a wider vertical gap below a borderless table ends it
-ROW_START = re.compile(r"^(\d{1,2}(\.\d{1,2})*[.)]?|[a-z][.)])(\s|$)")
-AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,}|\brp\.?\s*\d", re.IGNORECASE)
 MAX_HEADER_LINE_WORDS = 16  # 'No Kode Indikator Kinerja Utama TW I TW II TW III TW IV Tahunan'
 PERIODS = r"tw|trw|triwulan|semester|smt"  # words that name a period column
 PERIOD_WORD = re.compile(rf"\b({PERIODS})\b")
@@ -62,6 +59,7 @@ HEADER_VOCABULARY = frozenset(
     "rencana hasil kerja perspektif tahun".split()
 )
 MAX_HEADER_SPECKS = 2
+WRAPPED_HEADER_GAP = 1.0  # font sizes: a header's labels wrapped onto the next line lie at most this far under it
 MIN_HEADER_WORDS = 3
 
 
@@ -81,6 +79,31 @@ def is_header_line(text: str) -> str | None:
     return None
 
 
+def header_kind(line: TextLine, following: TextLine | None) -> str | None:
+    """The kind of table a header line heads (is_header_line), also when its labels wrapped
+    onto the line right under it ('Jumlah' over 'Anggaran' in a narrow column): then the two
+    lines read as one, the upper holding header labels, the lower only header words."""
+    kind = is_header_line(line.text)
+    if kind is not None or following is None or following.top - line.bottom > WRAPPED_HEADER_GAP * line.segments[0].size:
+        return kind
+    labels = set(re.findall(r"[a-z]+", fold(line.text))) & HEADER_VOCABULARY
+    words = HEADER_FIGURE.sub(" ", fold(following.text)).split()
+    if len(labels) < 2 or not words or not all(w in HEADER_VOCABULARY for w in words) or is_header_line(following.text):
+        return None  # the lower line is no header's wrapped words (a header of its own, a row's)
+    return is_header_line(_column_wise(line, following))
+
+
+def _column_wise(line: TextLine, following: TextLine) -> str:
+    """Two lines of a header, each label's wrapped words after it ('Jumlah Anggaran', 'Sumber Dana')."""
+    below = list(following.segments)
+    parts: list[str] = []
+    for seg in line.segments:
+        under = [b for b in below if b.x0 < seg.x1 and seg.x0 < b.x1]
+        parts += [seg.text, *(b.text for b in under)]
+        below = [b for b in below if b not in under]
+    return " ".join(parts + [b.text for b in below])
+
+
 def _labels_and_specks(folded: str) -> bool:
     """Header words and at most a few one-character specks, nothing else."""
     words = HEADER_FIGURE.sub(" ", folded).split()  # folded: signs ('_', '....') are gone
@@ -97,8 +120,8 @@ def unread_headers(page: PageLayout) -> list[tuple[str, TextLine]]:
     """Header lines of a budget or target table with no table of that kind on the page."""
     kinds = {classify_table(t).kind for t in page.tables if not collapsed(t)}
     out: list[tuple[str, TextLine]] = []
-    for line in page.lines:
-        kind = is_header_line(line.text)
+    for line, following in zip(page.lines, [*page.lines[1:], None]):
+        kind = header_kind(line, following)
         if kind is not None and kind not in kinds:
             out.append((kind, line))
     return out
@@ -150,6 +173,7 @@ class Region:
     bottom: float
     col_edges: tuple[float, ...] = ()
     value_col: int | None = None  # a continued target table's target column
+    roles: Roles | None = None  # a continued table's columns' roles
 
 
 def target_column(roles) -> int | None:
@@ -176,7 +200,7 @@ def stream_tables(path: str | Path, page: PageLayout) -> list[Table]:
         table = _merge_split_columns(_to_table(ct, page))
         roles = classify_table(table)
         if roles.kind in ("budget", "pk_targets"):
-            out.append(_merge_wrapped_rows(table, roles.header_rows, target_column(roles)))
+            out.append(merge_wrapped_rows(table, roles.header_rows, target_column(roles), roles))
     return out
 
 
@@ -187,11 +211,11 @@ def region_table(page: PageLayout, region: Region) -> Table | None:
     if table is None:
         return None
     if region.col_edges:
-        return _merge_wrapped_rows(table, classify_table(table).header_rows, region.value_col)
+        return merge_wrapped_rows(table, classify_table(table).header_rows, region.value_col, region.roles)
     roles = classify_table(table)
     if roles.kind not in ("budget", "pk_targets", "period"):
         return None
-    return _merge_wrapped_rows(table, roles.header_rows, target_column(roles))
+    return merge_wrapped_rows(table, roles.header_rows, target_column(roles), roles)
 
 
 def header_region(page: PageLayout, header: TextLine) -> Region:
@@ -202,8 +226,8 @@ def header_region(page: PageLayout, header: TextLine) -> Region:
     below = sorted((l for l in page.lines if header.top < l.top < bottom), key=lambda l: l.top)
     previous = header
     budget = is_header_line(header.text) in ("budget", None)  # a continued band has no header line
-    for line in below:
-        ends = NOT_A_ROW.search(fold(line.text)) or is_header_line(line.text)  # another table's header: it starts there
+    for line, following in zip(below, [*below[1:], None]):
+        ends = NOT_A_ROW.search(fold(line.text)) or header_kind(line, following)  # another table's header: it starts there
         gap = (line.top - previous.bottom) / max(line.segments[0].size, 6.0)
         if budget and not ends and STOP_GAP < gap <= 2 * STOP_GAP and _only_total(line.text):
             bottom = line.bottom + 2  # the grand total set apart under a rule, with no label or 'Jumlah'
@@ -232,11 +256,13 @@ class OpenTable:
     col_edges: tuple[float, ...]
     kind: str | None
     value_col: int | None
+    roles: Roles | None = None  # its columns' roles, for the rows that go on
 
 
 def open_table(table: Table) -> OpenTable:
     header = " ".join(table.row_texts(0)) if table.grid else ""
-    return OpenTable(tuple(table.col_edges), is_header_line(header), target_column(classify_table(table)))
+    roles = classify_table(table)
+    return OpenTable(tuple(table.col_edges), is_header_line(header), target_column(roles), roles)
 
 
 def continued_region(page: PageLayout, previous: OpenTable) -> Region | None:
@@ -253,7 +279,7 @@ def continued_region(page: PageLayout, previous: OpenTable) -> Region | None:
     if first.x0 < previous.col_edges[0] - 20:
         return None  # text further left than the table: not its rows (its right edge is only where its text ended)
     region = header_region(page, first)
-    return Region(top=first.top - 2, bottom=region.bottom, col_edges=previous.col_edges, value_col=previous.value_col)
+    return Region(top=first.top - 2, bottom=region.bottom, col_edges=previous.col_edges, value_col=previous.value_col, roles=previous.roles)
 
 
 def _to_table(ct, page: PageLayout) -> Table:
@@ -294,75 +320,6 @@ def _merge_split_columns(table: Table) -> Table:
             if cell is not None:
                 cell.col = k
     return replace(table, grid=grid, col_edges=edges)
-
-
-def _starts_row(cells: list[Cell | None], group: list[list[Cell | None]], value_col: int | None = None) -> bool:
-    """A row starts at a number ('1', '2.', 'a.'), an IKU code, a total, or a second value:
-    in a table whose rows are not numbered (indicators under a merged objective), a line
-    with an amount, or a target, after one that had its own."""
-    filled = [c for c in cells if c is not None and c.text]
-    if not filled:
-        return False
-    first = filled[0].text
-    leading = filled[0].col == 0 or len(filled) > 1  # a number before a name, not '4)' wrapped alone in a value column
-    if leading and (ROW_START.match(first) or TOTAL_LABEL.match(fold(first))):
-        return True
-    if filled[0].col != value_col and IKU_CODE_RE.match(first.split(" ")[0]):
-        return True
-    if value_col is not None:
-        return _second_value(cells, group, value_col)
-    return _has_amount(cells) and any(_has_amount(row) for row in group)
-
-
-_VALUE_GOES_ON = re.compile(r"^[\d.,]*\)|^[a-z(]")  # '4)' under '2,82 (skala', '(Hijau)' under '73 %': the value wrapped
-
-
-def _second_value(cells: list[Cell | None], group: list[list[Cell | None]], col: int) -> bool:
-    value = cells[col].text.strip() if col < len(cells) and cells[col] is not None else ""
-    before = " ".join(row[col].text for row in group if col < len(row) and row[col] is not None and row[col].text)
-    others = [c.text for k, c in enumerate(cells) if k != col and c is not None and c.text]
-    if not value or not others:
-        return False  # nothing but a value's wrapped part ('Orang' under '1.100.000')
-    if not before:
-        # under the rest of a row cut by the page break above ('yang disusun tepat waktu'), or
-        # under an objective printed across the table ('1 Terwujudnya ...'): a new row
-        texts = [c for row in group for c in row if c is not None and c.text]
-        rest_of_row = all(continues_text(c.text) for c in texts)
-        head = [c for c in group[0] if c is not None and c.text]
-        # the table's first column numbers a title: an objective row
-        spanning = len(head) == 2 and head[0].col == 0 and ROW_START.match(head[0].text) is not None
-        return (rest_of_row or spanning) and not continues_text(others[0]) and not others[0].startswith("(")  # '(konten)' goes on
-    if any(continues_text(t) for t in others):
-        return False  # the line goes on with the row's wrapped text: its value wrapped too ('1.100.000' / 'Orang')
-    return not _VALUE_GOES_ON.match(value) and before.count("(") <= before.count(")")
-
-
-def _has_amount(cells: list[Cell | None]) -> bool:
-    return any(c is not None and (AMOUNT.search(c.text) or AMOUNT_ONLY.fullmatch(c.text.strip())) for c in cells)
-
-
-def _merge_wrapped_rows(table: Table, header_rows: int, value_col: int | None = None) -> Table:
-    """Text lines -> logical rows: a row starts at a number ('1', '2.', 'a.'), a code, a
-    total, or a second value in ``value_col`` (a target table's target column)."""
-    groups: list[list[list[Cell | None]]] = [[row] for row in table.grid[:header_rows]]
-    body_start = len(groups)
-    for row in table.grid[header_rows:]:
-        if len(groups) == body_start or _starts_row(row, groups[-1], value_col):
-            groups.append([row])
-        else:
-            groups[-1].append(row)
-    grid: list[list[Cell | None]] = []
-    for r, group in enumerate(groups):
-        merged: list[Cell | None] = []
-        for c in range(table.n_cols):
-            parts = [row[c] for row in group if row[c] is not None]
-            lines = tuple(line for p in parts for line in p.lines)
-            bbox = union_of(parts)
-            assert bbox is not None, "a stream row has a cell in every column"
-            merged.append(Cell(text=join_wrapped(lines), lines=lines, bbox=bbox, row=r, col=c))
-        grid.append(merged)
-    edges = [table.row_edges[0]] + [max(c.bbox[3] for c in row if c is not None) for row in grid]
-    return Table(page=table.page, bbox=table.bbox, col_edges=table.col_edges, row_edges=edges, grid=grid)
 
 
 def apply_stream(path: str | Path, page: PageLayout, previous: OpenTable | None = None) -> OpenTable | None:

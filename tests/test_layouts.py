@@ -130,3 +130,30 @@ def test_a_borderless_rincian_whose_period_labels_wrap_reads_back_exactly(layout
     path = tmp_path_factory.mktemp("layout") / "wrapped.pdf"
     pages = render_layout(layout, path)
     assert differences(layout, normalize_document(extract_document(path, document_id="drawn", file_name=path.name)), pages) == []
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts())
+def test_a_borderless_budget_whose_sumber_dana_label_wraps_reads_back_exactly(layout: Layout, tmp_path_factory) -> None:
+    """'Sumber' over 'Dana' in a narrow column, above the header's second row ('Tahun 2025'):
+    both are header, not the first budget line's text."""
+    budget = replace(layout.budget_style, ruled=False, header_rows=2, rp_column=True, source_column="Sumber Dana", width=0.75)
+    layout = replace(layout, producer="reportlab", landscape=False, budget_style=budget)
+    path = tmp_path_factory.mktemp("layout") / "sumber.pdf"
+    pages = render_layout(layout, path)
+    assert differences(layout, normalize_document(extract_document(path, document_id="drawn", file_name=path.name)), pages) == []
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts())
+def test_a_borderless_merged_objective_wrapped_past_its_first_indicator_reads_back_exactly(layout: Layout, tmp_path_factory) -> None:
+    """An objective printed once for its indicators, its text centred down their rows and
+    wrapped in a narrow column ('negara' beside the second indicator): every indicator gets it whole."""
+    targets = replace(layout.target_style, ruled=False, merged_objective=True, unit_column=True, baseline_column=True, split_row=None)
+    long_objectives = tuple(replace(o, text=f"{o.text} yang akuntabel dan transparan") for o in layout.objectives)
+    layout = replace(layout, producer="reportlab", landscape=False, target_style=targets, objectives=long_objectives)
+    path = tmp_path_factory.mktemp("layout") / "objective.pdf"
+    pages = render_layout(layout, path)
+    assert differences(layout, normalize_document(extract_document(path, document_id="drawn", file_name=path.name)), pages) == []
