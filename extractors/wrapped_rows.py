@@ -27,7 +27,9 @@ def _starts_row(cells: list[Cell | None], group: list[list[Cell | None]], value_
     leading = filled[0].col == 0 or len(filled) > 1  # a number before a name, not '4)' wrapped alone in a value column
     if leading and (ROW_START.match(first) or TOTAL_LABEL.match(fold(first))):
         return True
-    if filled[0].col != value_col and IKU_CODE_RE.match(first.split(" ")[0]):
+    # the code may follow a merged objective's wrapped words ('transparan | 1c-CP | Nilai ...')
+    coded = filled[:2] if len(filled) > 1 and continues_text(first) else filled[:1]
+    if any(c.col != value_col and IKU_CODE_RE.match(c.text.split(" ")[0]) for c in coded):
         return True
     if value_col is not None:
         return _second_value(cells, group, value_col)
@@ -43,6 +45,8 @@ def _second_value(cells: list[Cell | None], group: list[list[Cell | None]], col:
     others = [c.text for k, c in enumerate(cells) if k != col and c is not None and c.text]
     if not value or not others:
         return False  # nothing but a value's wrapped part ('Orang' under '1.100.000')
+    if before[-1:].isdigit() and all(t == value for t in others):
+        return False  # one unit wrapped under each figure of the row ('Laporan' under '2.100.000' and '1.100.000')
     if not before:
         # under the rest of a row cut by the page break above ('yang disusun tepat waktu'), or
         # under an objective printed across the table ('1 Terwujudnya ...'): a new row
@@ -95,17 +99,18 @@ def _carry_objective_text(groups: list[list[list[Cell | None]]], col: int, no_co
     'negara' by the second, on the second's first line or below it). The lower-case lines
     that open the objective column of the next indicator's row, before any objective number,
     go on with the objective above: the text moves up, the row keeps its cells' places."""
-    for above, group in zip(groups, groups[1:]):
-        if not any(_text(row, col) for row in above):
-            continue
+    owner: list[list[Cell | None]] | None = None  # the last row holding an objective
+    for group in groups:
         for k, row in enumerate(group):
             text = _text(row, col)
-            if (no_col is not None and _text(row, no_col)) or (text and not continues_text(text)):
+            if owner is None or (no_col is not None and _text(row, no_col)) or (text and not continues_text(text)):
                 break
             cell = row[col]
             if text and cell is not None:
-                above.append([cell if c == col else None for c in range(len(row))])
+                owner.append([cell if c == col else None for c in range(len(row))])
                 group[k] = [*row[:col], Cell(text="", lines=(), bbox=cell.bbox, row=cell.row, col=col), *row[col + 1 :]]
+        if any(_text(row, col) for row in group):
+            owner = group
 
 
 def _text(row: list[Cell | None], col: int) -> str:

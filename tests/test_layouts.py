@@ -114,11 +114,13 @@ def differences(layout: Layout, doc: Document, pages: dict[str, int]) -> list[st
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(layout=layouts())
 def test_every_drawn_layout_reads_back_exactly(layout: Layout, tmp_path_factory) -> None:
-    path = tmp_path_factory.mktemp("layout") / f"{layout.producer}.pdf"
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / f"{layout.producer}.pdf") == []
+
+
+def read_back_differences(layout: Layout, path) -> list[str]:
+    """Print the layout to `path`, read it with the real extractors: what differs from its truth."""
     pages = render_layout(layout, path)
-    raw = extract_document(path, document_id="drawn", file_name=path.name)
-    doc = normalize_document(raw)
-    assert differences(layout, doc, pages) == []
+    return differences(layout, normalize_document(extract_document(path, document_id="drawn", file_name=path.name)), pages)
 
 
 @settings(max_examples=12, deadline=None, derandomize=True, database=None,
@@ -127,9 +129,7 @@ def test_every_drawn_layout_reads_back_exactly(layout: Layout, tmp_path_factory)
 def test_a_borderless_rincian_whose_period_labels_wrap_reads_back_exactly(layout: Layout, wording: str, tmp_path_factory) -> None:
     """'Triwulan' over 'IV', 'Target' over 'Tahunan': one baseline a grid row, the labels read whole."""
     layout = replace(layout, producer="reportlab", rincian_style=replace(layout.rincian_style, ruled=False, period_wording=wording))
-    path = tmp_path_factory.mktemp("layout") / "wrapped.pdf"
-    pages = render_layout(layout, path)
-    assert differences(layout, normalize_document(extract_document(path, document_id="drawn", file_name=path.name)), pages) == []
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "wrapped.pdf") == []
 
 
 @settings(max_examples=10, deadline=None, derandomize=True, database=None,
@@ -140,9 +140,7 @@ def test_a_borderless_budget_whose_sumber_dana_label_wraps_reads_back_exactly(la
     both are header, not the first budget line's text."""
     budget = replace(layout.budget_style, ruled=False, header_rows=2, rp_column=True, source_column="Sumber Dana", width=0.75)
     layout = replace(layout, producer="reportlab", landscape=False, budget_style=budget)
-    path = tmp_path_factory.mktemp("layout") / "sumber.pdf"
-    pages = render_layout(layout, path)
-    assert differences(layout, normalize_document(extract_document(path, document_id="drawn", file_name=path.name)), pages) == []
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "sumber.pdf") == []
 
 
 @settings(max_examples=10, deadline=None, derandomize=True, database=None,
@@ -154,6 +152,4 @@ def test_a_borderless_merged_objective_wrapped_past_its_first_indicator_reads_ba
     targets = replace(layout.target_style, ruled=False, merged_objective=True, unit_column=True, baseline_column=True, split_row=None)
     long_objectives = tuple(replace(o, text=f"{o.text} yang akuntabel dan transparan") for o in layout.objectives)
     layout = replace(layout, producer="reportlab", landscape=False, target_style=targets, objectives=long_objectives)
-    path = tmp_path_factory.mktemp("layout") / "objective.pdf"
-    pages = render_layout(layout, path)
-    assert differences(layout, normalize_document(extract_document(path, document_id="drawn", file_name=path.name)), pages) == []
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "objective.pdf") == []
