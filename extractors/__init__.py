@@ -13,6 +13,8 @@ loaded by an older version are then re-read by `kinerja ingest --reextract`.
 # 6: OCR specks (smeared glyphs, signs at a cell's edges, a stray figure in a header line) left
 # out of a scan's borderless tables, a target with no indicator stated instead of loaded, an amount
 # OCR read as letters loaded as unreadable, a funding-source column ('Sumber Dana') kept out of
-# the rows' names, a money column headed 'Jumlah (Rp)' or 'Biaya'.
+# the rows' names, a money column headed 'Jumlah (Rp)' or 'Biaya';
+# 7: header labels wrapped in narrow borderless columns read whole ('Jumlah' over 'Anggaran',
+# 'Sumber' over 'Dana'), a merged objective's words wrapped past its first indicator kept with it.
 
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
