@@ -69,7 +69,7 @@ def column_separators(header: TextLine, body: list[TextLine]) -> tuple[float, ..
     # words of justified text leave gaps that no header confirms)
     heads = [header] + [line for line in body[:1] if all(is_period_label(s.text) for s in line.segments)]
     found = [(a + b) / 2 for a, b in every]
-    found += [(a + b) / 2 for a, b in dense if not any(x_overlap((a, b), g) > 0 for g in every) and _between_words((a + b) / 2, heads)]
+    found += [x for a, b in dense if not any(x_overlap((a, b), g) > 0 for g in every) and (x := _confirmed((a, b), heads, width)) is not None]
     left = min((s.x0 for line in body for s in line.segments), default=header.x0)
     for line in rows:
         x = line.segments[0].x0 - width / 2
@@ -96,6 +96,22 @@ def _splits_label(x: float, header: TextLine) -> bool:
     if not (left and right) or fold(right[0].text) in OWN_COLUMN_LABELS:
         return False
     return HEADER_LABEL.fullmatch(fold(f"{left[-1].text} {right[0].text}")) is not None
+
+
+def _confirmed(gap: tuple[float, float], heads: list[TextLine], width: float) -> float | None:
+    """Where a gap the rows of many cells show parts two columns, if the header confirms it:
+    its middle, when that stands between two header words; else the middle of the stretch it
+    shares with the gap between two header words (a label centred over a wide column reaches
+    over the gap's middle: 'Indikator Kinerja Utama' above indicators that end far left of 'TW I')."""
+    a, b = gap
+    if _between_words((a + b) / 2, heads):
+        return (a + b) / 2
+    header = heads[0].segments
+    for left, right in zip(header, header[1:]):
+        lo, hi = max(a, left.x1), min(b, right.x0)
+        if hi - lo >= width:
+            return (lo + hi) / 2
+    return None
 
 
 def _between_words(x: float, lines: list[TextLine]) -> bool:
