@@ -285,9 +285,12 @@ def _wrapped_header(table: Table, r: int) -> str:
 
 
 def _wraps_label(table: Table, cell: Cell) -> bool:
-    """The cell holds the rest of the header label right above it ('Dana' under 'Sumber')."""
+    """The cell holds the rest of the header label right above it ('Dana' under 'Sumber'):
+    words, never a figure (a total's amount under 'Anggaran (Rp)' on a continued page is no label)."""
     above = table.grid[cell.row - 1][cell.col] if cell.row else None
-    return above is not None and bool(above.text) and WRAPPED_LABEL.fullmatch(fold(f"{above.text} {cell.text}")) is not None
+    if above is None or not above.text or any(ch.isdigit() for ch in cell.text):
+        return False
+    return WRAPPED_LABEL.fullmatch(fold(f"{above.text} {cell.text}")) is not None
 
 
 def is_misread_numbering(cells: list[Cell], n_cols: int) -> bool:

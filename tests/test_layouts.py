@@ -153,3 +153,16 @@ def test_a_borderless_merged_objective_wrapped_past_its_first_indicator_reads_ba
     long_objectives = tuple(replace(o, text=f"{o.text} yang akuntabel dan transparan") for o in layout.objectives)
     layout = replace(layout, producer="reportlab", landscape=False, target_style=targets, objectives=long_objectives)
     assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "objective.pdf") == []
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts())
+def test_a_borderless_budget_total_alone_under_its_repeated_header_reads_back_exactly(layout: Layout, tmp_path_factory) -> None:
+    """The grand total on the next page, right under the repeated header: 'Rp 8.137.000' under
+    'Anggaran (Rp)' is the total's amount, not the rest of the label."""
+    n_budget = sum(1 + len(p.activities) for p in layout.programs)
+    budget = replace(layout.budget_style, ruled=False, repeat_header=True, total_row=True, total_label=True,
+                     amount_label="Anggaran (Rp)", breaks_after=(max(n_budget - 1, 0),))
+    layout = replace(layout, budget_style=budget)
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "total.pdf") == []
