@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -21,7 +22,7 @@ from extractors import EXTRACTOR_VERSION
 from extractors.source import read_password_file
 from flows.discovery import Found, discover_pdfs
 from flows.head_start import taken
-from flows.isolation import Extracted, extract_in_child, start_forkserver, stopping
+from flows.isolation import Extracted, children_at_most, extract_in_child, start_forkserver, stopping
 from flows.outcome import FileOutcome, RunSummary, display_path, fingerprint, known_outcome
 from flows.settings import Limits, Settings, resolve
 from flows.signals import reclaim_sigterm
@@ -45,12 +46,13 @@ from warehouse.publish import publish_snapshot
 from warehouse.reconcile import mismatches
 
 
-@task(name="discover")
+# A verdict is never reused from a cache: a re-run settles known files by hash in the warehouse.
+@task(name="discover", cache_policy=NO_CACHE)
 def discover(paths: Sequence[str]) -> list[Found]:
     return discover_pdfs(paths)
 
 
-@task(name="extract")
+@task(name="extract", cache_policy=NO_CACHE)
 def extract(path: str, sha256: str, trust_roots: str | None = None, limits: Limits | None = None) -> Extracted:
     """Extract and normalize one document in a child process; every failure becomes a quarantine
     reason. A file whose extraction began while the API server started (flows.head_start) is
@@ -66,7 +68,7 @@ def task_runner(workers: int, dask_address: str | None = None):
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
-    return ThreadPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=workers + 1)  # the task waiting its turn (_settle)
 
 
 def _run_id() -> str:
@@ -118,7 +120,8 @@ def ingest(
     summary = RunSummary(run_id=run_id, db=settings.db)
     try:
         start_run(con, run_id)
-        _settle(con, run_id, files, settings, summary, on_file)
+        with contextlib.nullcontext() if settings.dask_address else children_at_most(settings.workers):
+            _settle(con, run_id, files, settings, summary, on_file)
         refresh_indicator_links(con)
         summary.older_extractor = read_by_older_extractor(con, EXTRACTOR_VERSION)
         finish_run(con, run_id, summary.as_json())
@@ -141,8 +144,10 @@ def ingest(
 def _settle(con, run_id: str, files: list[Found], settings: Settings, summary: RunSummary, on_file) -> None:
     """Give every file its verdict: known ones from the warehouse, the others extracted
     (``settings.workers`` at once) and stored as each finishes. A finished extraction is
-    stored once the next one has started, so loading never leaves a worker idle."""
+    stored once the next one has started, so loading never leaves a worker idle; locally one
+    task more than the workers is in flight, its document handed to the first child free."""
     in_flight: list[tuple[str, str, PrefectFuture]] = []
+    at_once = settings.workers + (0 if settings.dask_address else 1)
     finished: tuple[str, str, Extracted] | None = None
     for found in files:
         path = str(found.path)
@@ -155,7 +160,7 @@ def _settle(con, run_id: str, files: list[Found], settings: Settings, summary: R
         if finished is not None:
             _store_finished(con, run_id, summary, finished, on_file)
             finished = None
-        if len(in_flight) >= settings.workers:
+        if len(in_flight) >= at_once:
             finished = _next_finished(in_flight)
     if finished is not None:
         _store_finished(con, run_id, summary, finished, on_file)

@@ -45,6 +45,7 @@ CHILD_DOCUMENTS = 32
 _running: set[multiprocessing.process.BaseProcess] = set()  # guarded by _start_lock
 _idle: list[_Child] = []  # children waiting for their next document; guarded by _start_lock
 _stopping = threading.Event()
+_slots: threading.BoundedSemaphore | None = None  # children_at_most's; None: one child per caller
 
 
 class Stopped(Exception):
@@ -74,8 +75,27 @@ class _Child:
     documents: int = 0
 
 
+@contextlib.contextmanager
+def children_at_most(workers: int) -> Iterator[None]:
+    """Within the block, at most ``workers`` children read documents at once; further callers
+    of extract_in_child wait for one to finish. The flow keeps a task more in flight than
+    it has workers: that task's Prefect bookkeeping is done while it waits, and its document
+    goes to the child the moment the child is free."""
+    global _slots
+    _slots = threading.BoundedSemaphore(workers)
+    try:
+        yield
+    finally:
+        _slots = None
+
+
 def extract_in_child(path: str, sha256: str, limits: Limits, trust_roots: str | None = None) -> Extracted:
     """Run `extract_checked` in a child process; kill it at ``limits.timeout_s``."""
+    with _slots or contextlib.nullcontext():
+        return _extract_in_child(path, sha256, limits, trust_roots)
+
+
+def _extract_in_child(path: str, sha256: str, limits: Limits, trust_roots: str | None) -> Extracted:
     child = _handed(path, sha256, limits, trust_roots)
     started = time.monotonic()
     reusable = finished = False
