@@ -221,26 +221,28 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
     ox, oy = ctypes.c_double(), ctypes.c_double()
     at_x, at_y = ctypes.byref(ox), ctypes.byref(oy)
     chars: list[Char] = []
-    last: tuple[int, float, float] | None = None
+    append, object_address, char_origin = chars.append, _text_object_address, _char_origin  # locals: this loop runs per character
+    last_address, last_x, last_y = -1, 0.0, 0.0
+    place: Placement | None = None
     for i, code in enumerate(_codes(raw)):
         if code == TEXT_MARK:  # the page's text writes this where PDFium's code for the character is a mark (a line-end hyphen's)
             code = _char_code(raw, i)
         if code in GENERATED_CODES and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue
         text = "-" if code == HYPHEN_MARK and pdfium_c.FPDFText_IsHyphen(raw, i) == 1 else chr(code)
-        address = _text_object_address(raw, i) or 0
-        _char_origin(raw, i, at_x, at_y)
+        address = object_address(raw, i) or 0
+        char_origin(raw, i, at_x, at_y)
         x, y = ox.value, oy.value
-        here = (address, x, y)
-        place = placements.get(address)
-        if place is None:
-            obj = _text_object(raw, i, pdfium_c.FPDFText_GetTextObject(raw, i), fonts, known)
-            place = placements[address] = _placement(obj, frame.rotation)
+        if place is None or address != last_address:
+            place = placements.get(address)
+            if place is None:
+                obj = _text_object(raw, i, pdfium_c.FPDFText_GetTextObject(raw, i), fonts, known)
+                place = placements[address] = _placement(obj, frame.rotation)
         obj = place.obj
-        if here == last and chars:  # one glyph, several code points (a ligature): pdfminer's one char
+        if address == last_address and x == last_x and y == last_y and chars:  # one glyph, several code points (a ligature): pdfminer's one char
             chars[-1] = _ligature(chars[-1], text, _loose_width(raw, i, obj) * obj.size * abs(obj.linear[0]))
             continue
-        last = here
+        last_address, last_x, last_y = address, x, y
         if not place.upright:
             continue
         advance = place.advances.get(text)
@@ -251,12 +253,12 @@ def read_chars(textpage: pypdfium2.PdfTextPage, frame: PageFrame, known: dict[st
             advance = place.advances[text] = width * obj.size
         e, f = r0 * x + r2 * y + r4, r1 * x + r3 * y + r5
         if not place.straight:
-            chars.append(_placed(text, (*place.linear, e, f), obj.metrics, obj.size, advance, frame))
+            append(_placed(text, (*place.linear, e, f), obj.metrics, obj.size, advance, frame))
             continue
         left, right, low, high = place.left + e, place.linear[0] * advance + e, place.low + f, place.high + f
         x0, x1 = right if right < left else left, right if right > left else left  # min() and max(), ties as they break them
         y0, y1 = high if high < low else low, high if high > low else low
-        chars.append(Char(text, x0 + x_shift, x1 + x_shift, height - y1 + top, height - y0 + top, y1 - y0, obj.metrics.bold))
+        append(Char(text, x0 + x_shift, x1 + x_shift, height - y1 + top, height - y0 + top, y1 - y0, obj.metrics.bold))
     unread = [(o, outer) for o, outer in drawing.text_objects if _address(o) not in placements]
     return chars + _spaces(unread, frame, fonts, known, widths)
 
