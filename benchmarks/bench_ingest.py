@@ -1,13 +1,15 @@
-"""Ingest throughput: the samples folder N times over (each copy's bytes differ), with
-workers=1 (the baseline) and workers=2, each run into a fresh warehouse in this process;
-then pdfplumber's `extract_tables()` and camelot's lattice flavour alone on the same pages
-(the libraries we build on), then the whole command `kinerja ingest --workers 1` in a
-subprocess, and an unchanged re-run through it.
+"""Ingest throughput: the samples folder N times over (each copy's bytes differ). Each of
+--rounds rounds runs, back to back, ingest with workers=1 (the baseline) and workers=2 (in
+this process, each into a fresh warehouse), pdfplumber's `extract_tables()` alone on the same
+pages (the library we build on) and the whole command `kinerja ingest --workers 1` in a
+subprocess; every ratio is taken within a round and the median over rounds is printed (a
+shared machine's speed drifts by tens of percent over minutes). Then camelot's lattice
+flavour alone, once, and an unchanged re-run through the whole command.
 
-    .venv/bin/python benchmarks/bench_ingest.py --copies 4
+    .venv/bin/python benchmarks/bench_ingest.py --copies 4 --rounds 3
 
-Prints wall time, documents/s, pages/s and peak RSS (the parent process, and the largest
-extraction child), each also as a ratio to the baseline. Not a test.
+Prints wall times, pages/s and peak RSS (the parent process, and the largest extraction
+child) and the ratios. Not a test.
 
     .venv/bin/python benchmarks/bench_ingest.py --memory 200 2000
 
@@ -27,6 +29,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -206,6 +209,7 @@ def command_wall(folder: Path, db: Path, workers: int | None = None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4, help="how many times the samples folder is ingested over")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the timed runs; each ratio is taken within a round, then their median")
     parser.add_argument("--memory", type=int, nargs=2, metavar=("SMALL", "LARGE"), help="compare peak RSS over SMALL and LARGE drawn documents instead")
     parser.add_argument("--ocr", action="store_true", help="measure OCR seconds per page on samples/scanned instead")
     args = parser.parse_args()
@@ -215,49 +219,60 @@ def main() -> None:
     if args.memory:
         memory_against_size(*args.memory)
         return
-    from prefect.testing.utilities import prefect_test_harness
-
     scratch = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
     try:
         folder = scratch / "corpus"
         n = build_corpus(folder, args.copies)
-        print(f"command: {Path(sys.executable).name} benchmarks/bench_ingest.py --copies {args.copies}  ({n} documents, {os.cpu_count()} CPUs)")
-        with prefect_test_harness(server_startup_timeout=120):
-            warm = scratch / "warm"
-            warm.mkdir()
-            shutil.copy(next((ROOT / "samples" / "corpus").glob("*.pdf")), warm)
-            run(warm, 1, scratch / "warm.duckdb")  # starts the forkserver and the Prefect client once
-            results = [run(folder, w, scratch / f"bench-w{w}.duckdb") for w in (1, 2)]
-        pages = pages_in(folder)
-        plumber = pdfplumber_alone(folder)
-        lattice = camelot_lattice_alone(folder)
-        command = command_wall(folder, scratch / "bench-command.duckdb", workers=1)
-        rerun = command_wall(folder, scratch / "bench-w2.duckdb")
-        base = results[0]
-        print(
-            f"{'workers':>7} {'docs':>5} {'loaded':>6} {'wall s':>8} {'docs/s':>7} {'parent RSS MiB':>15} {'child RSS MiB':>14}"
-            "   ratios to workers=1 (wall, docs/s, child RSS)"
-        )
-        for r in results:
-            print(
-                f"{r['workers']:>7} {r['documents']:>5} {r['loaded']:>6} {r['wall_s']:>8.1f} {r['docs_per_s']:>7.2f} "
-                f"{r['parent_peak_rss_mib']:>15.0f} {r['child_peak_rss_mib']:>14.0f}   "
-                f"{r['wall_s'] / base['wall_s']:.2f}, {r['docs_per_s'] / base['docs_per_s']:.2f}, "
-                f"{r['child_peak_rss_mib'] / base['child_peak_rss_mib']:.2f}"
-            )
-        print("parent RSS is the process peak so far (it only grows): compare runs by the child column")
-        print(f"workers=1: {base['outside_children_share']:.1%} of the wall is outside the extraction children "
-              "(Prefect task runs and states, discovery, hashing, run bookkeeping; loading overlaps the next extraction)")
-        print(f"{pages} pages. pages/s: workers=1 {pages / base['wall_s']:.2f}, workers=2 {pages / results[1]['wall_s']:.2f}, "
-              f"pdfplumber extract_tables() alone {pages / plumber:.2f} ({plumber:.1f} s)")
-        print(f"camelot lattice alone {pages / lattice:.2f} pages/s ({lattice:.1f} s)")
-        print(f"speed per page against pdfplumber alone: workers=1 {plumber / base['wall_s']:.2f}x, workers=2 {plumber / results[1]['wall_s']:.2f}x")
-        print(f"speed per page against camelot lattice alone: workers=1 {lattice / base['wall_s']:.2f}x, workers=2 {lattice / results[1]['wall_s']:.2f}x")
-        print(f"the whole command `kinerja ingest --workers 1` (head start on, the default): {command:.1f} s, {pages / command:.2f} pages/s, "
-              f"{plumber / command:.2f}x pdfplumber alone, {lattice / command:.2f}x camelot lattice alone")
-        print(f"unchanged re-run of {n} files, the whole command: {rerun:.2f} s ({rerun / results[1]['wall_s']:.1%} of the first run)")
+        print(f"command: {Path(sys.executable).name} benchmarks/bench_ingest.py --copies {args.copies} --rounds {args.rounds}  "
+              f"({n} documents, {os.cpu_count()} CPUs)")
+        rounds = timed_rounds(folder, scratch, args.rounds)
+        report(rounds, pages_in(folder), camelot_lattice_alone(folder), command_wall(folder, scratch / "bench-w2-0.duckdb"), n)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def timed_rounds(folder: Path, scratch: Path, rounds: int) -> list[dict]:
+    """Each round runs, back to back: ingest with 1 and with 2 workers (in this process),
+    pdfplumber alone, and the whole command. A shared machine's speed drifts over minutes:
+    a ratio is taken between runs of one round, so the drift between rounds cancels out."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    out = []
+    with prefect_test_harness(server_startup_timeout=120):
+        warm = scratch / "warm"
+        warm.mkdir()
+        shutil.copy(next((ROOT / "samples" / "corpus").glob("*.pdf")), warm)
+        run(warm, 1, scratch / "warm.duckdb")  # starts the forkserver and the Prefect client once
+        for k in range(rounds):
+            w1, w2 = (run(folder, w, scratch / f"bench-w{w}-{k}.duckdb") for w in (1, 2))
+            plumber = pdfplumber_alone(folder)
+            command = command_wall(folder, scratch / f"bench-command-{k}.duckdb", workers=1)
+            out.append({"w1": w1, "w2": w2, "plumber": plumber, "command": command})
+            print(f"round {k + 1}: ingest 1 worker {w1['wall_s']:.1f} s, 2 workers {w2['wall_s']:.1f} s, "
+                  f"pdfplumber alone {plumber:.1f} s, the whole command {command:.1f} s", flush=True)
+    return out
+
+
+def report(rounds: list[dict], pages: int, lattice: float, rerun: float, n: int) -> None:
+    med = statistics.median
+    print(f"{'workers':>7} {'docs':>5} {'loaded':>6} {'wall s':>8} {'parent RSS MiB':>15} {'child RSS MiB':>14}   (the last round)")
+    for r in (rounds[-1]["w1"], rounds[-1]["w2"]):
+        print(f"{r['workers']:>7} {r['documents']:>5} {r['loaded']:>6} {r['wall_s']:>8.1f} {r['parent_peak_rss_mib']:>15.0f} {r['child_peak_rss_mib']:>14.0f}")
+    print("parent RSS is the process peak so far (it only grows): compare runs by the child column")
+    print(f"workers=1: {med(r['w1']['outside_children_share'] for r in rounds):.1%} of the wall is outside the extraction children "
+          "(Prefect task runs and states, discovery, hashing, run bookkeeping; loading overlaps the next extraction)")
+    print(f"{pages} pages; medians over {len(rounds)} rounds of ratios taken within each round:")
+    print(f"  2 workers vs 1: {med(r['w1']['wall_s'] / r['w2']['wall_s'] for r in rounds):.2f}x")
+    for label, key in (("ingest, 1 worker (in process)", "w1"), ("ingest, 2 workers (in process)", "w2")):
+        print(f"  {label}: {med(r['plumber'] / r[key]['wall_s'] for r in rounds):.2f}x pdfplumber alone, "
+              f"{pages / med(r[key]['wall_s'] for r in rounds):.2f} pages/s")
+    print(f"  the whole command `kinerja ingest --workers 1` (head start on, the default): {med(r['plumber'] / r['command'] for r in rounds):.2f}x "
+          f"pdfplumber alone, {pages / med(r['command'] for r in rounds):.2f} pages/s (median {med(r['command'] for r in rounds):.1f} s)")
+    plumber = med(r["plumber"] for r in rounds)
+    print(f"pdfplumber extract_tables() alone: {pages / plumber:.2f} pages/s (median {plumber:.1f} s); camelot lattice alone (once): "
+          f"{pages / lattice:.2f} pages/s ({lattice:.1f} s): {lattice / med(r['command'] for r in rounds):.2f}x slower than the whole command, "
+          f"{lattice / med(r['w1']['wall_s'] for r in rounds):.2f}x than 1 worker, {lattice / med(r['w2']['wall_s'] for r in rounds):.2f}x than 2")
+    print(f"unchanged re-run of {n} files, the whole command: {rerun:.2f} s ({rerun / med(r['w2']['wall_s'] for r in rounds):.1%} of the first run)")
 
 
 if __name__ == "__main__":
