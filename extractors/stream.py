@@ -172,7 +172,6 @@ class Region:
     top: float
     bottom: float
     col_edges: tuple[float, ...] = ()
-    value_col: int | None = None  # a continued target table's target column
     roles: Roles | None = None  # a continued table's columns' roles
 
 
@@ -211,7 +210,8 @@ def region_table(page: PageLayout, region: Region) -> Table | None:
     if table is None:
         return None
     if region.col_edges:
-        return merge_wrapped_rows(table, classify_table(table).header_rows, region.value_col, region.roles)
+        value_col = target_column(region.roles) if region.roles is not None else None
+        return merge_wrapped_rows(table, classify_table(table).header_rows, value_col, region.roles)
     roles = classify_table(table)
     if roles.kind not in ("budget", "pk_targets", "period"):
         return None
@@ -251,18 +251,17 @@ def _only_total(text: str) -> bool:
 @dataclass(frozen=True)
 class OpenTable:
     """A borderless table that ran to the end of its page, to be continued on the next: its
-    column edges, the kind its header named, and its value column (kept over several pages)."""
+    column edges, the kind its header named, and its columns' roles (kept over several pages)."""
 
     col_edges: tuple[float, ...]
     kind: str | None
-    value_col: int | None
-    roles: Roles | None = None  # its columns' roles, for the rows that go on
+    roles: Roles | None = None  # for the rows that go on
 
 
 def open_table(table: Table) -> OpenTable:
     header = " ".join(table.row_texts(0)) if table.grid else ""
     roles = classify_table(table)
-    return OpenTable(tuple(table.col_edges), is_header_line(header), target_column(roles), roles)
+    return OpenTable(tuple(table.col_edges), is_header_line(header), roles)
 
 
 def continued_region(page: PageLayout, previous: OpenTable) -> Region | None:
@@ -279,7 +278,7 @@ def continued_region(page: PageLayout, previous: OpenTable) -> Region | None:
     if first.x0 < previous.col_edges[0] - 20:
         return None  # text further left than the table: not its rows (its right edge is only where its text ended)
     region = header_region(page, first)
-    return Region(top=first.top - 2, bottom=region.bottom, col_edges=previous.col_edges, value_col=previous.value_col, roles=previous.roles)
+    return Region(top=first.top - 2, bottom=region.bottom, col_edges=previous.col_edges, roles=previous.roles)
 
 
 def _to_table(ct, page: PageLayout) -> Table:
