@@ -67,3 +67,15 @@ def test_a_child_is_retired_after_its_share_of_documents(monkeypatch):
     pids = [extract_in_child(str(path), _sha(path), limits).child_pid for path in CORPUS[:5]]
     assert pids[0] == pids[1] != pids[2] == pids[3] != pids[4]
 
+
+
+def test_callers_beyond_the_workers_wait_for_a_free_child_instead_of_starting_one():
+    """The flow keeps a task more in flight than its workers (flows.ingest._settle): the extra
+    caller must wait for a child, not start one of its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    limits = Limits(timeout_s=61, max_pages=401)  # limits of their own: no idle child of another test
+    with isolation.children_at_most(2), ThreadPoolExecutor(max_workers=6) as pool:
+        read = list(pool.map(lambda path: extract_in_child(str(path), _sha(path), limits), CORPUS[:6]))
+    assert all(isinstance(e.result, Document) for e in read)
+    assert len({e.child_pid for e in read}) == 2, "six callers at once, two workers: two children read all six"
