@@ -175,16 +175,6 @@ class Region:
     roles: Roles | None = None  # a continued table's columns' roles
 
 
-def target_column(roles) -> int | None:
-    """The column that holds one short value per row: a PK target table's target, a period
-    table's last period (the year); else None."""
-    if roles.kind == "pk_targets" and "target" in roles.columns:
-        return roles.columns.index("target")
-    if roles.kind == "period" and "period" in roles.columns:
-        return len(roles.columns) - 1 - roles.columns[::-1].index("period")
-    return None
-
-
 def stream_tables(path: str | Path, page: PageLayout) -> list[Table]:
     """Borderless budget / target tables of a whole page, as camelot stream finds them
     (a framed table whose rows the ruling lines do not separate), wrapped rows merged."""
@@ -199,7 +189,7 @@ def stream_tables(path: str | Path, page: PageLayout) -> list[Table]:
         table = _merge_split_columns(_to_table(ct, page))
         roles = classify_table(table)
         if roles.kind in ("budget", "pk_targets"):
-            out.append(merge_wrapped_rows(table, roles.header_rows, target_column(roles), roles))
+            out.append(merge_wrapped_rows(table, roles.header_rows, roles))
     return out
 
 
@@ -210,12 +200,11 @@ def region_table(page: PageLayout, region: Region) -> Table | None:
     if table is None:
         return None
     if region.col_edges:
-        value_col = target_column(region.roles) if region.roles is not None else None
-        return merge_wrapped_rows(table, classify_table(table).header_rows, value_col, region.roles)
+        return merge_wrapped_rows(table, classify_table(table).header_rows, region.roles)
     roles = classify_table(table)
     if roles.kind not in ("budget", "pk_targets", "period"):
         return None
-    return merge_wrapped_rows(table, roles.header_rows, target_column(roles), roles)
+    return merge_wrapped_rows(table, roles.header_rows, roles)
 
 
 def header_region(page: PageLayout, header: TextLine) -> Region:

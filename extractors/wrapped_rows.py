@@ -65,10 +65,21 @@ def _has_amount(cells: list[Cell | None]) -> bool:
     return any(c is not None and (AMOUNT.search(c.text) or AMOUNT_ONLY.fullmatch(c.text.strip())) for c in cells)
 
 
-def merge_wrapped_rows(table: Table, header_rows: int, value_col: int | None = None, roles: Roles | None = None) -> Table:
+def target_column(roles: Roles) -> int | None:
+    """The column that holds one short value per row: a PK target table's target, a period
+    table's last period (the year); else None."""
+    if roles.kind == "pk_targets" and "target" in roles.columns:
+        return roles.columns.index("target")
+    if roles.kind == "period" and "period" in roles.columns:
+        return len(roles.columns) - 1 - roles.columns[::-1].index("period")
+    return None
+
+
+def merge_wrapped_rows(table: Table, header_rows: int, roles: Roles | None = None) -> Table:
     """Text lines -> logical rows: a row starts at a number ('1', '2.', 'a.'), a code, a
-    total, or a second value in ``value_col`` (a target table's target column). With the
-    table's `roles`, a target table's objective wrapped past its first indicator goes on."""
+    total, or a second value in the table's value column (target_column of its `roles`);
+    a target table's objective wrapped past its first indicator goes on."""
+    value_col = target_column(roles) if roles is not None else None
     groups: list[list[list[Cell | None]]] = [[row] for row in table.grid[:header_rows]]
     body_start = len(groups)
     for row in table.grid[header_rows:]:
