@@ -178,7 +178,7 @@ def _run_flow(holder, paths: list[str], files: list, run: settings.Settings, as_
                 flow = ingest_flow.with_options(task_runner=task_runner(run.workers, run.dask_address), flow_run_name=run_id)
                 api_up()
                 if early is not None:
-                    early.stop_starting()  # the flow is up: its tasks take over
+                    early.stop_queuing()  # the flow is up: files not yet queued are its tasks' own
                 _collect_from_now()
                 return _call_flow(flow, paths, files, run, run_id, as_json)
     except signals.Interrupted as stop:

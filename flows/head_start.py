@@ -5,8 +5,10 @@ its first task, more on a busy machine. A run with work does not wait for it: a 
 extracts the files the warehouse does not know, in discovery order, in the same isolated
 child processes (flows.isolation), ``workers`` at a time, while the server starts. When the
 flow's extract task for one of those files runs, it takes that verdict instead of
-extracting again. Once the flow is up no further head start begins (its own tasks take
-over); at most HEAD_START_PER_WORKER verdicts per worker are ever held in memory.
+extracting again. Once the flow is up no further file is queued, but the files queued
+before are still read, in order: the flow takes about a second to create its run and
+reach its first task, and the children go on reading meanwhile. At most
+HEAD_START_PER_WORKER verdicts per worker are ever queued or held in memory.
 
 On by default (KINERJA_HEAD_START=0 turns it off). The command opens the run's trace in
 bi.runs before the head start begins, so a run stopped or killed during it is traced like
@@ -61,8 +63,13 @@ class HeadStart:
         finally:
             cursor.close()
 
+    def stop_queuing(self) -> None:
+        """The flow is up: files not yet queued are left to its tasks."""
+        with self._lock:
+            self._starting = False
+
     def stop_starting(self) -> None:
-        """The flow is up: extractions not yet begun are left to its tasks."""
+        """The run ends: extractions not yet begun never will."""
         with self._lock:
             self._starting = False
             for future in self._jobs.values():

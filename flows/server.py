@@ -114,6 +114,7 @@ def _private_server(home: str) -> Iterator[Callable[[], str]]:
         reporting.enter_context(
             temporary_settings(updates={PREFECT_API_URL: url, PREFECT_HOME: home, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
         )
+        reporting.enter_context(_no_events())
         answer.append(url)
         return url
 
@@ -124,6 +125,22 @@ def _private_server(home: str) -> Iterator[Callable[[], str]]:
                 _drain_clients()  # a stopped run does not wait for its logs: the history is thrown away
     finally:
         _stop(process)
+
+
+@contextlib.contextmanager
+def _no_events() -> Iterator[None]:
+    """Prefect's client reports each task's states as events, and this server records none
+    of them (its event services are off, _IDLE_SERVICES): the run does not build and send
+    them (three a document), and a stopped run has no events pending for a server it has
+    just stopped (their retries cost seconds and print an error)."""
+    from prefect.events.clients import NullEventsClient
+    from prefect.events.worker import EventsWorker
+
+    EventsWorker.set_client_override(NullEventsClient)
+    try:
+        yield
+    finally:
+        EventsWorker.set_client_override(None)
 
 
 def _copied(template: str, database: str) -> bool:

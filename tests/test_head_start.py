@@ -1,9 +1,11 @@
 """Extraction begins while Prefect's API server starts (flows.head_start): the flow takes the
 verdicts begun early instead of extracting again, and they load the same rows; files the
-warehouse knows are never extracted early; once the flow is up, queued files are its own."""
+warehouse knows are never extracted early; once the flow is up no file is queued, and
+those queued before are still read; at the end of the run the queued rest is not."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from dataclasses import replace
 
@@ -13,6 +15,7 @@ from flows.discovery import discover_pdfs
 from flows.head_start import head_start
 from flows.ingest import ingest
 from flows.settings import resolve
+from schemas.records import Document
 from tests.support import SAMPLES, query
 from warehouse.db import open_warehouse
 
@@ -77,18 +80,35 @@ def test_verdicts_begun_early_are_handed_to_the_flow_and_load_the_same_rows(tmp_
     assert len(_rows(reference)["bi.budget_lines"]) > 0
 
 
-def test_once_the_flow_is_up_queued_files_are_left_to_it(tmp_path):
-    folder = _folder(tmp_path, "queued")
-    db = tmp_path / "queued.duckdb"
-    files = discover_pdfs([str(folder)])
+@contextlib.contextmanager
+def _all_queued(tmp_path, name: str):
+    """A head start of one worker on a copy of the samples, every unknown file queued; yields
+    it and the files."""
+    files = discover_pdfs([str(_folder(tmp_path, name))])
+    db = tmp_path / f"{name}.duckdb"
     holder = open_warehouse(db)
     try:
         with head_start(holder, files, replace(resolve(db=str(db), workers=1), head_start=True)) as early:
             early._planner.join()  # every unknown file queued behind the one worker
-            early.stop_starting()
-            taken = [early.take(str(f.path), _sha(f.path)) for f in files]
+            yield early, files, holder
     finally:
         holder.close()
+
+
+def test_once_the_flow_is_up_no_file_is_queued_and_those_queued_are_read(tmp_path):
+    with _all_queued(tmp_path, "queued") as (early, files, holder):
+        early.stop_queuing()
+        taken = [early.take(str(f.path), _sha(f.path)) for f in files]
+        early._plan(holder.cursor(), files)  # as if the planner went on: it queues nothing more
+        assert early._jobs == {}
+    assert sum(t is not None for t in taken) == len(files)  # each queued file read, none left to the flow
+    assert all(isinstance(t.result, Document) for t in taken if t is not None)
+
+
+def test_at_the_end_of_the_run_queued_files_are_not_read(tmp_path):
+    with _all_queued(tmp_path, "ended") as (early, files, _):
+        pass
+    taken = [early.take(str(f.path), _sha(f.path)) for f in files]
     assert sum(t is None for t in taken) >= len(files) - 2  # at most the first two had begun
 
 
