@@ -93,7 +93,7 @@ def _splits_label(x: float, header: TextLine) -> bool:
     wide as justified or OCR'd text is)?"""
     left = [s for s in header.segments if s.x1 <= x]
     right = [s for s in header.segments if s.x0 >= x]
-    if not (left and right) or fold(right[0].text) in OWN_COLUMN_LABELS:
+    if not (left and right) or fold(right[0].text).partition(" ")[0] in OWN_COLUMN_LABELS:
         return False
     return HEADER_LABEL.fullmatch(fold(f"{left[-1].text} {right[0].text}")) is not None
 

@@ -41,6 +41,7 @@ WORD_SPLIT = 0.6  # font sizes: a gap this wide separates the words of a header 
 # Lines that end a borderless table: a place and date over the signatures, a party, a NIP.
 NOT_A_ROW = re.compile(r"^[a-z ]+ \d{0,2} ?(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) \d{4}$|^pihak\b|^nip\b")
 STOP_GAP = 3.0  # font sizes: a wider vertical gap below a borderless table ends it
+HEADER_STOP_GAP = 2 * STOP_GAP  # font sizes: a wider gap under a table's header ends the table (it has no rows)
 MAX_HEADER_LINE_WORDS = 16  # 'No Kode Indikator Kinerja Utama TW I TW II TW III TW IV Tahunan'
 PERIODS = r"tw|trw|triwulan|semester|smt"  # words that name a period column
 PERIOD_WORD = re.compile(rf"\b({PERIODS})\b")
@@ -221,7 +222,9 @@ def header_region(page: PageLayout, header: TextLine) -> Region:
         if budget and not ends and STOP_GAP < gap <= 2 * STOP_GAP and _only_total(line.text):
             bottom = line.bottom + 2  # the grand total set apart under a rule, with no label or 'Jumlah'
             break
-        if gap > STOP_GAP or ends:
+        # a header's cells are often taller than its words (padding, a second row left blank):
+        # the first row may stand further below the header than rows below each other
+        if gap > (HEADER_STOP_GAP if previous is header or _header_words_only(previous.text) else STOP_GAP) or ends:
             bottom = previous.bottom + 2
             break
         if budget and TOTAL_LABEL.match(fold(line.text)) and AMOUNT.search(line.text):
@@ -229,6 +232,12 @@ def header_region(page: PageLayout, header: TextLine) -> Region:
             break
         previous = line
     return Region(top=header.top - 2, bottom=bottom)
+
+
+def _header_words_only(text: str) -> bool:
+    """A header's second line ('Tahun 2022', 'Dana'): header words and figures, nothing else."""
+    words = HEADER_FIGURE.sub(" ", fold(text)).split()
+    return bool(words) and all(w in HEADER_VOCABULARY for w in words)
 
 
 def _only_total(text: str) -> bool:

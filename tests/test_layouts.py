@@ -13,7 +13,7 @@ import os
 from dataclasses import replace
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from extractors.document import extract_document
@@ -166,3 +166,34 @@ def test_a_borderless_budget_total_alone_under_its_repeated_header_reads_back_ex
                      amount_label="Anggaran (Rp)", breaks_after=(max(n_budget - 1, 0),))
     layout = replace(layout, budget_style=budget)
     assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "total.pdf") == []
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts(), label=st.sampled_from(["year", "tahun_year", "target_year"]))
+def test_a_borderless_target_table_whose_header_labels_span_a_blank_second_row_reads_back_exactly(
+    layout: Layout, label: str, tmp_path_factory
+) -> None:
+    """Every label spans both header rows and is centred down them (a browser's table, 7.5 pt
+    type in cells padded as for 9 pt): the first row stands more than three font sizes below
+    the header's words, further than rows below each other, and is the table's, not its end."""
+    targets = replace(layout.target_style, ruled=False, header_rows=2, target_label=label, baseline_column=False, font_size=7.5)
+    layout = replace(layout, producer="chromium", landscape=False, target_style=targets)
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "blank.pdf") == []
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts(), label=st.sampled_from(["Anggaran", "Pagu Anggaran", "Anggaran (Rp)"]))
+def test_a_borderless_budget_whose_sumber_dana_column_follows_the_amount_reads_back_exactly(
+    layout: Layout, label: str, tmp_path_factory
+) -> None:
+    """'Anggaran' then 'Sumber Dana' in the header are two columns, not one label ('Anggaran
+    Tahun 2021' is one): the source ('APBD') is not read into the amount, nor the line of a
+    program's only activity (the same amount) into the program's."""
+    programs = tuple(replace(p, activities=p.activities[:1], amount=p.activities[0].amount) for p in layout.programs if p.activities)
+    assume(programs)
+    budget = replace(layout.budget_style, ruled=False, header_rows=2, width=0.9, rp_column=True, source_column="Sumber Dana",
+                     amount_label=label, lists="programs_and_activities", marks="english")
+    layout = replace(layout, producer="fpdf2", landscape=True, budget_style=budget, programs=programs)
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "sumber.pdf") == []
