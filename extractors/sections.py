@@ -140,15 +140,17 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
             return _roles_with_header(table, "rhk", r + 1)
         if is_target_header(joined) or _cells_start(row_texts, TARGET_HEADER_CELLS):
             return _roles_with_header(table, "pk_targets", r + 1)
-        if joined and (year := _year_target_column(table, r, row_texts)) is not None:
-            roles = _roles_with_header(table, "pk_targets", r + 1)
-            roles.columns[year] = "target"
-            return roles
+        wrapped = _wrapped_header(table, r)  # labels wrapped in narrow columns: 'Tahun' over '2023'
+        for texts in ([row_texts] if joined else []) + ([wrapped.split(" | ")] if wrapped else []):
+            if (year := _year_target_column(table, r, texts)) is not None:
+                roles = _roles_with_header(table, "pk_targets", r + 1)
+                roles.columns[year] = "target"
+                return roles
         if joined and (unread := _unread_target_column(table, r, row_texts)) is not None:
             roles = _roles_with_header(table, "pk_targets", r + 1)
             roles.columns[unread[0]] = unread[1]
             return roles
-        if is_budget_header(joined) or _cells_start(row_texts, BUDGET_HEADER_CELLS) or is_budget_header(_wrapped_header(table, r)):
+        if is_budget_header(joined) or _cells_start(row_texts, BUDGET_HEADER_CELLS) or is_budget_header(wrapped):
             return _roles_with_header(table, "budget", r + 1)
         if BEHAVIOUR_TITLE.search(joined) or "berorientasi pelayanan" in joined:
             return Roles("behaviours", r + 1 if BEHAVIOUR_TITLE.search(joined) else r, [""] * table.n_cols)

@@ -57,7 +57,7 @@ HEADER_FIGURE = re.compile(rf"\b{YEAR}\b|\b({PERIODS}|q) ?[1-4]\b|\(\d{{1,2}}\)"
 HEADER_VOCABULARY = frozenset(
     "no nomor kode sasaran strategis tujuan program kegiatan sub uraian indikator kinerja utama iku iki "
     "target satuan anggaran pagu biaya jumlah rp idr keterangan ket sumber dana realisasi capaian volume "
-    "rencana hasil kerja perspektif tahun".split()
+    "rencana hasil kerja perspektif tahun kondisi awal".split()
 )
 MAX_HEADER_SPECKS = 2
 WRAPPED_HEADER_GAP = 1.0  # font sizes: a header's labels wrapped onto the next line lie at most this far under it
@@ -160,9 +160,7 @@ def attach_headers(page: PageLayout) -> None:
 
 
 def needs_stream(page: PageLayout) -> bool:
-    kinds = {classify_table(t).kind for t in page.tables if not collapsed(t)}
-    headed = {k for k in (is_header_line(l.text) for l in page.lines) if k}
-    return any(collapsed(t) for t in page.tables) or bool(headed - kinds)
+    return any(collapsed(t) for t in page.tables) or bool(unread_headers(page))
 
 
 @dataclass(frozen=True)
@@ -215,7 +213,9 @@ def header_region(page: PageLayout, header: TextLine) -> Region:
     bottom = min(ruled_below, default=page.height)
     below = sorted((l for l in page.lines if header.top < l.top < bottom), key=lambda l: l.top)
     previous = header
-    budget = is_header_line(header.text) in ("budget", None)  # a continued band has no header line
+    kind = is_header_line(header.text)
+    heading = kind is not None  # no row yet, only the header's lines ('Tahun 2022' under 'Anggaran')
+    budget = kind in ("budget", None)  # a continued band has no header line
     for line, following in zip(below, [*below[1:], None]):
         ends = NOT_A_ROW.search(fold(line.text)) or header_kind(line, following)  # another table's header: it starts there
         gap = (line.top - previous.bottom) / max(line.segments[0].size, 6.0)
@@ -224,13 +224,14 @@ def header_region(page: PageLayout, header: TextLine) -> Region:
             break
         # a header's cells are often taller than its words (padding, a second row left blank):
         # the first row may stand further below the header than rows below each other
-        if gap > (HEADER_STOP_GAP if previous is header or _header_words_only(previous.text) else STOP_GAP) or ends:
+        if gap > (HEADER_STOP_GAP if heading else STOP_GAP) or ends:
             bottom = previous.bottom + 2
             break
         if budget and TOTAL_LABEL.match(fold(line.text)) and AMOUNT.search(line.text):
             bottom = line.bottom + 2  # the grand total closes the table ('Jumlah laporan ...' is an indicator)
             break
         previous = line
+        heading = heading and _header_words_only(line.text)
     return Region(top=header.top - 2, bottom=bottom)
 
 

@@ -41,12 +41,14 @@ _VALUE_GOES_ON = re.compile(r"^[\d.,]*\)|^[a-z(]")  # '4)' under '2,82 (skala', 
 
 def _second_value(cells: list[Cell | None], group: list[list[Cell | None]], col: int) -> bool:
     value = cells[col].text.strip() if col < len(cells) and cells[col] is not None else ""
-    before = " ".join(row[col].text for row in group if col < len(row) and row[col] is not None and row[col].text)
+    before = _text_of(group, col)
     others = [c.text for k, c in enumerate(cells) if k != col and c is not None and c.text]
     if not value or not others:
         return False  # nothing but a value's wrapped part ('Orang' under '1.100.000')
     if before[-1:].isdigit() and all(t == value for t in others):
         return False  # one unit wrapped under each figure of the row ('Laporan' under '2.100.000' and '1.100.000')
+    if _units_under_figures(cells, group):
+        return False  # 'TV' under '1.100.000 Stasiun' and 'Stasiun TV' under '2.100.000': wrapped in narrow columns
     if not before:
         # under the rest of a row cut by the page break above ('yang disusun tepat waktu'), or
         # under an objective printed across the table ('1 Terwujudnya ...'): a new row
@@ -59,6 +61,19 @@ def _second_value(cells: list[Cell | None], group: list[list[Cell | None]], col:
     if any(continues_text(t) for t in others):
         return False  # the line goes on with the row's wrapped text: its value wrapped too ('1.100.000' / 'Orang')
     return not _VALUE_GOES_ON.match(value) and before.count("(") <= before.count(")")
+
+
+def _units_under_figures(cells: list[Cell | None], group: list[list[Cell | None]]) -> bool:
+    """Every cell of the line is words only, under a column of the row that holds a figure:
+    the rest of those figures' units, not a row of its own (whose name column is filled)."""
+    filled = [c for c in cells if c is not None and c.text]
+    return all(
+        not any(ch.isdigit() for ch in c.text) and any(ch.isdigit() for ch in _text_of(group, c.col)) for c in filled
+    )
+
+
+def _text_of(group: list[list[Cell | None]], col: int) -> str:
+    return " ".join(row[col].text for row in group if col < len(row) and row[col] is not None and row[col].text)
 
 
 def _has_amount(cells: list[Cell | None]) -> bool:

@@ -197,3 +197,16 @@ def test_a_borderless_budget_whose_sumber_dana_column_follows_the_amount_reads_b
                      amount_label=label, lists="programs_and_activities", marks="english")
     layout = replace(layout, producer="fpdf2", landscape=True, budget_style=budget, programs=programs)
     assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "sumber.pdf") == []
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts(), size=st.sampled_from([10.0, 11.0]), ruled=st.booleans())
+def test_a_narrow_target_table_in_large_type_reads_back_exactly(layout: Layout, size: float, ruled: bool, tmp_path_factory) -> None:
+    """A target table three quarters of the page wide in 10-11 pt type: its labels wrap in
+    their columns ('Kondisi' over 'Awal', 'Tahun' over '2023'), as do the units of its figures
+    ('1.100.000 Stasiun' over 'TV', 'Stasiun TV' under '2.100.000' beside it)."""
+    targets = replace(layout.target_style, ruled=ruled, vertical_rules=False, width=0.75, font_size=size,
+                      baseline_column=True, target_label="tahun_year")
+    layout = replace(layout, rincian=False, target_style=targets)
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "narrow.pdf") == []
