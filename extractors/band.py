@@ -24,6 +24,7 @@ from schemas.targets import NO_TARGET
 from schemas.text import fold
 
 CELL_GAP = 0.45  # font sizes: a wider gap inside a baseline parts two cells (a word space is ~0.28)
+WORD_GAP = 0.15  # font sizes: a wider gap between two characters parts two words
 LEADING_SPECKS = "_~:'\"\u201c\u201d\u2018\u2019`"
 COLUMN_GAP = 0.45  # font sizes: the narrowest white gap down the body that separates columns
 # Labels that head a column of their own, never the second word of another's ('Anggaran Keterangan'
@@ -182,4 +183,34 @@ def read_band(page: PageLayout, top: float, bottom: float, edges: tuple[float, .
         left = min(s.x0 for line in lines for s in line.segments) - 1
         right = max(s.x1 for line in lines for s in line.segments) + 1
         edges = (left, *separators, right)
+    lines = [_own_labels_apart(page, lines[0], edges), *lines[1:]]  # a header, or a continued table's repeated one
     return band_table(page, lines, list(edges), specks=page.is_scanned)
+
+
+def _own_labels_apart(page: PageLayout, header: TextLine, edges: tuple[float, ...]) -> TextLine:
+    """The header line, a label of a column of its own that a narrow gap joined to the label
+    before it ('Alokasi Anggaran Sumber' over the amount and the source column) cut off at a
+    column edge, so each stands over its column."""
+    segments: list[Segment] = []
+    for seg in header.segments:
+        inner = [e for e in edges[1:-1] if seg.x0 < e < seg.x1]
+        words = _words(page, seg) if inner else []
+        cut = next((k for k, w in enumerate(words) if k and fold(w.text) in OWN_COLUMN_LABELS and any(w.x0 >= e - w.size for e in inner)), None)
+        if cut is None:
+            segments.append(seg)
+            continue
+        for part in (words[:cut], words[cut:]):
+            segments.append(replace(seg, text=" ".join(w.text for w in part), x0=part[0].x0, x1=part[-1].x1))
+    return replace(header, segments=tuple(segments))
+
+
+def _words(page: PageLayout, seg: Segment) -> list[Segment]:
+    """A segment's words, from the page's characters."""
+    inside = (c for c in page.chars if seg.x0 - 0.5 <= (c.x0 + c.x1) / 2 <= seg.x1 + 0.5 and seg.top - 1 <= (c.top + c.bottom) / 2 <= seg.bottom + 1)
+    chars = sorted((c for c in inside if c.text.strip()), key=lambda c: c.x0)
+    words: list[list[Char]] = []
+    for c in chars:
+        if not words or c.x0 - words[-1][-1].x1 > WORD_GAP * c.size:
+            words.append([])
+        words[-1].append(c)
+    return [replace(seg, text="".join(c.text for c in w), x0=w[0].x0, x1=w[-1].x1) for w in words]

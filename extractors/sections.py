@@ -161,15 +161,15 @@ def classify_table(table: Table, *, after_behaviour_title: bool = False) -> Role
 
 def _period_labels(table: Table, r: int) -> tuple[dict[int, str], int]:
     """Row r's period labels by column, and the header rows they fill: a label wrapped in its
-    narrow column on a borderless table ('Triwulan' over 'IV', one grid row a line) is read
-    whole, the row under it then being the header's too."""
+    narrow column on a borderless table ('Triwulan' over 'IV', one grid row a line; every
+    one of them in large type) is read whole, the row under it then being the header's too."""
     row = table.grid[r]
     own = {c: cell.text for c, cell in enumerate(row) if cell is not None and cell.colspan == 1}
     periods = {c: text for c, text in own.items() if is_period_label(text)}
     if r + 1 >= len(table.grid):
         return periods, r + 1
     below = [c for c in table.row_cells(r + 1) if c.row == r + 1 and c.text]
-    if len(periods) < 2 or not below or any(not own.get(c.col) or c.col in periods or STATED_FIGURE.search(c.text) for c in below):
+    if not below or any(not own.get(c.col) or c.col in periods or STATED_FIGURE.search(c.text) for c in below):
         return periods, r + 1  # a row of data, or a row of labels of its own (under 'Target 2025'), not the rest of these
     whole = {**own, **{c.col: f"{own[c.col]} {c.text.strip()}" for c in below}}
     wrapped = {c: text for c, text in whole.items() if is_period_label(text)}

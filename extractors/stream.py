@@ -89,7 +89,8 @@ def header_kind(line: TextLine, following: TextLine | None) -> str | None:
         return kind
     labels = set(re.findall(r"[a-z]+", fold(line.text))) & HEADER_VOCABULARY
     words = HEADER_FIGURE.sub(" ", fold(following.text)).split()
-    if len(labels) < 2 or not words or not all(w in HEADER_VOCABULARY for w in words) or is_header_line(following.text):
+    # the lower line may hold only a year ('Tahun' over '2020')
+    if len(labels) < 2 or not all(w in HEADER_VOCABULARY for w in words) or is_header_line(following.text):
         return None  # the lower line is no header's wrapped words (a header of its own, a row's)
     return is_header_line(_column_wise(line, following))
 

@@ -24,7 +24,8 @@ def _starts_row(cells: list[Cell | None], group: list[list[Cell | None]], value_
     if not filled:
         return False
     first = filled[0].text
-    leading = filled[0].col == 0 or len(filled) > 1  # a number before a name, not '4)' wrapped alone in a value column
+    # a number before a name, not '4)' wrapped in value columns ('3,35 (skala' over '4)', alone or under each figure)
+    leading = filled[0].col == 0 or any(ch.isalpha() for c in filled[1:] for ch in c.text)
     if leading and (ROW_START.match(first) or TOTAL_LABEL.match(fold(first))):
         return True
     # the code may follow a merged objective's wrapped words ('transparan | 1c-CP | Nilai ...')

@@ -210,3 +210,38 @@ def test_a_narrow_target_table_in_large_type_reads_back_exactly(layout: Layout, 
                       baseline_column=True, target_label="tahun_year")
     layout = replace(layout, rincian=False, target_style=targets)
     assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "narrow.pdf") == []
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts())
+def test_a_borderless_rincian_in_large_type_whose_every_period_label_wraps_reads_back_exactly(layout: Layout, tmp_path_factory) -> None:
+    """11 pt type: every 'Triwulan' stands over its 'I' ... 'IV', none whole on one line."""
+    rincian = replace(layout.rincian_style, ruled=False, period_wording="triwulan", font_size=11.0, width=0.9)
+    assume(layout.rincian)
+    layout = replace(layout, producer="reportlab", rincian_style=rincian)
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "triwulan.pdf") == []
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts())
+def test_a_target_table_whose_year_alone_wraps_under_its_label_reads_back_exactly(layout: Layout, tmp_path_factory) -> None:
+    """'Satuan Tahun' over a line holding only '2020': the header, not a row."""
+    targets = replace(layout.target_style, ruled=False, width=0.9, font_size=11.0, unit_column=True, baseline_column=False,
+                      target_label="tahun_year")
+    layout = replace(layout, target_style=targets)
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "year.pdf") == []
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(layout=layouts(), label=st.sampled_from(["Alokasi Anggaran", "Jumlah Anggaran", "Pagu Anggaran"]))
+def test_a_narrow_borderless_budget_whose_labels_run_together_reads_back_exactly(layout: Layout, label: str, tmp_path_factory) -> None:
+    """'Alokasi Anggaran Sumber' printed as one run over two narrow columns in 11 pt type, 'Dana' below:
+    'Sumber Dana' heads the source column (on a continued page's repeated header too), and
+    'Dana' is no budget line."""
+    budget = replace(layout.budget_style, ruled=False, width=0.75, font_size=11.0, source_column="Sumber Dana", amount_label=label,
+                     rp_column=False, marks="indonesian")
+    layout = replace(layout, producer="reportlab", landscape=False, budget_style=budget)
+    assert read_back_differences(layout, tmp_path_factory.mktemp("layout") / "together.pdf") == []
