@@ -30,6 +30,7 @@ COLUMN_GAP = 0.45  # font sizes: the narrowest white gap down the body that sepa
 # Labels that head a column of their own, never the second word of another's ('Anggaran Keterangan'
 # is two columns, though 'Anggaran (Rp)' or 'Anggaran Tahun 2021' is one label).
 OWN_COLUMN_LABELS = frozenset({"keterangan", "ket", "satuan", "target", "sumber"})
+PERIOD_WORDS = ("tw", "trw", "triwulan", "semester", "smt")  # words that name a period column
 
 
 def band_lines(page: PageLayout, top: float, bottom: float) -> list[TextLine]:
@@ -195,13 +196,21 @@ def _own_labels_apart(page: PageLayout, header: TextLine, edges: tuple[float, ..
     for seg in header.segments:
         inner = [e for e in edges[1:-1] if seg.x0 < e < seg.x1]
         words = _words(page, seg) if inner else []
-        cut = next((k for k, w in enumerate(words) if k and fold(w.text) in OWN_COLUMN_LABELS and any(w.x0 >= e - w.size for e in inner)), None)
-        if cut is None:
+        cuts = [k for k, w in enumerate(words) if k and _opens_own_label(w.text) and any(abs(w.x0 - e) <= 2 * w.size for e in inner)]
+        if not cuts:
             segments.append(seg)
             continue
-        for part in (words[:cut], words[cut:]):
+        for a, b in zip([0, *cuts], [*cuts, len(words)]):
+            part = words[a:b]
             segments.append(replace(seg, text=" ".join(w.text for w in part), x0=part[0].x0, x1=part[-1].x1))
     return replace(header, segments=tuple(segments))
+
+
+def _opens_own_label(word: str) -> bool:
+    """A word that starts a column's label of its own: 'Sumber', 'Keterangan', 'Satuan', and
+    each period's ('Triwulan III Triwulan IV' are two columns)."""
+    folded = fold(word)
+    return folded in OWN_COLUMN_LABELS or folded in PERIOD_WORDS or folded == "tahunan"
 
 
 def _words(page: PageLayout, seg: Segment) -> list[Segment]:

@@ -17,7 +17,7 @@ import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from extractors.band import read_band
+from extractors.band import PERIOD_WORDS, read_band
 from extractors.geometry import centre_inside, union_of
 from extractors.grid import Cell, Table
 from extractors.layout import TextLine, group_lines
@@ -43,7 +43,7 @@ NOT_A_ROW = re.compile(r"^[a-z ]+ \d{0,2} ?(januari|februari|maret|april|mei|jun
 STOP_GAP = 3.0  # font sizes: a wider vertical gap below a borderless table ends it
 HEADER_STOP_GAP = 2 * STOP_GAP  # font sizes: a wider gap under a table's header ends the table (it has no rows)
 MAX_HEADER_LINE_WORDS = 16  # 'No Kode Indikator Kinerja Utama TW I TW II TW III TW IV Tahunan'
-PERIODS = r"tw|trw|triwulan|semester|smt"  # words that name a period column
+PERIODS = "|".join(PERIOD_WORDS)
 PERIOD_WORD = re.compile(rf"\b({PERIODS})\b")
 # Figures a header line may print: a year, a quarter, a column number '(3)'. Any other figure
 # makes the line a row ('1b-CP ... Persentase realisasi anggaran 1 Kegiatan'), not a header.
