@@ -74,7 +74,8 @@ def _units_under_figures(cells: list[Cell | None], group: list[list[Cell | None]
 
 
 def _text_of(group: list[list[Cell | None]], col: int) -> str:
-    return " ".join(row[col].text for row in group if col < len(row) and row[col] is not None and row[col].text)
+    """The column's text over a group's lines (a row and its wrapped lines)."""
+    return " ".join(text for row in group if (text := _text(row, col)))
 
 
 def _has_amount(cells: list[Cell | None]) -> bool:
